@@ -1,0 +1,264 @@
+"""The public API: ``summarize``, ``split_sentences``, ``Summarizer``, ``Summary``, ``Sentence``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from time import perf_counter
+from typing import Any
+
+import numpy as np
+
+from summarizer import rank
+from summarizer.errors import InputTooLargeError, InvalidInputError, InvalidOptionError
+from summarizer.segment import segment
+from summarizer.select import ORDERS, Budget, select
+from summarizer.text import LANGUAGES, get_analyzer
+from summarizer.vectorize import DocumentFrequencies, Vectors, vectorize
+
+__all__ = [
+    "DEFAULT_MAX_CHARS",
+    "DEFAULT_METHOD",
+    "METHODS",
+    "Sentence",
+    "Summarizer",
+    "Summary",
+    "split_sentences",
+    "summarize",
+]
+
+METHODS: tuple[str, ...] = ("textrank", "lexrank", "tfidf", "lead")
+DEFAULT_METHOD = "textrank"
+DEFAULT_MAX_CHARS = 20_000_000
+STAGES = ("segment", "vectorize", "rank", "select", "total")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of the source: ``source[start:end] == text``; ``index`` counts from 0."""
+
+    text: str
+    index: int
+    start: int
+    end: int
+    score: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "index": self.index,
+            "start": self.start,
+            "end": self.end,
+            "score": self.score,
+            "text": self.text,
+        }
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The chosen sentences with their scores and offsets, and how they were chosen."""
+
+    sentences: list[Sentence]
+    method: str
+    language: str
+    budget: Budget
+    order: str
+    n_sentences: int  # sentences in the source text
+    timings: dict[str, float] = field(default_factory=dict, compare=False)
+
+    def __str__(self) -> str:
+        """The summary text, one sentence per line (inner whitespace collapsed)."""
+        return "\n".join(" ".join(s.text.split()) for s in self.sentences)
+
+    def __len__(self) -> int:
+        return len(self.sentences)
+
+    def __iter__(self) -> Iterator[Sentence]:
+        return iter(self.sentences)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict: sentences with scores and offsets, options, timings."""
+        return {
+            "method": self.method,
+            "language": self.language,
+            "budget": self.budget.to_dict(),
+            "order": self.order,
+            "n_sentences": self.n_sentences,
+            "sentences": [s.to_dict() for s in self.sentences],
+            "timings": dict(self.timings),
+        }
+
+
+def _check_text(text: object, max_chars: int | None) -> str:
+    if not isinstance(text, str):
+        hint = (
+            "; decode bytes first, e.g. data.decode('utf-8')"
+            if isinstance(text, (bytes, bytearray))
+            else ""
+        )
+        raise InvalidInputError(f"text must be str, not {type(text).__name__}{hint}")
+    if max_chars is not None and len(text) > max_chars:
+        raise InputTooLargeError(
+            f"text has {len(text):,} characters, more than max_chars={max_chars:,}; "
+            "pass a larger max_chars (or None for no limit) to summarize it anyway"
+        )
+    return text
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """The sentences of ``text`` in order, with offsets (``score`` is None)."""
+    text = _check_text(text, None)
+    return [Sentence(text[s:e], i, s, e) for i, (s, e) in enumerate(segment(text))]
+
+
+def _choice(name: str, value: object, allowed: tuple[str, ...]) -> str:
+    if not isinstance(value, str) or value not in allowed:
+        raise InvalidOptionError(f"unknown {name} {value!r}; choose one of: {', '.join(allowed)}")
+    return value
+
+
+class Summarizer:
+    """A configured summarizer; reuse it for many texts, or ``fit`` it on a corpus first.
+
+    Parameters
+    ----------
+    method : one of ``METHODS``; ``DEFAULT_METHOD`` when omitted.
+    language : one of ``summarizer.text.LANGUAGES``.
+    order : ``"document"`` (source order) or ``"score"`` (best first).
+    damping : PageRank damping factor for graph methods, in (0, 1).
+    threshold : LexRank only: ``None`` for continuous LexRank, else the cosine
+        similarity in [0, 1) above which two sentences are linked.
+    max_chars : refuse longer texts with ``InputTooLargeError``; ``None`` for no limit.
+    """
+
+    def __init__(
+        self,
+        method: str = DEFAULT_METHOD,
+        language: str = "english",
+        *,
+        order: str = "document",
+        damping: float = 0.85,
+        threshold: float | None = None,
+        max_chars: int | None = DEFAULT_MAX_CHARS,
+    ) -> None:
+        self.method = _choice("method", method, METHODS)
+        self.language = _choice("language", language, LANGUAGES)
+        self.order = _choice("order", order, ORDERS)
+        if (
+            not isinstance(damping, (int, float))
+            or isinstance(damping, bool)
+            or not 0.0 < damping < 1.0
+        ):
+            raise InvalidOptionError(f"damping must be a number in (0, 1), not {damping!r}")
+        self.damping = float(damping)
+        if threshold is not None and (
+            not isinstance(threshold, (int, float))
+            or isinstance(threshold, bool)
+            or not 0.0 <= threshold < 1.0
+        ):
+            raise InvalidOptionError(
+                f"threshold must be None or a number in [0, 1), not {threshold!r}"
+            )
+        self.threshold = None if threshold is None else float(threshold)
+        if max_chars is not None and (
+            not isinstance(max_chars, int) or isinstance(max_chars, bool) or max_chars < 1
+        ):
+            raise InvalidOptionError(
+                f"max_chars must be a positive integer or None, not {max_chars!r}"
+            )
+        self.max_chars = max_chars
+        self._analyzer = get_analyzer(self.language)
+        self.frequencies: DocumentFrequencies | None = None
+
+    def fit(self, corpus: Iterable[str]) -> Summarizer:
+        """Learn IDF from a corpus of documents (one pass), used for every later summary."""
+        frequencies = DocumentFrequencies()
+        terms = self._analyzer.terms
+        for doc in corpus:
+            doc = _check_text(doc, self.max_chars)
+            frequencies.update(terms(doc[s:e]) for s, e in segment(doc))
+        self.frequencies = frequencies
+        return self
+
+    def summarize(
+        self,
+        text: str,
+        sentences: int | None = None,
+        *,
+        ratio: float | None = None,
+        words: int | None = None,
+        chars: int | None = None,
+        order: str | None = None,
+    ) -> Summary:
+        """Summarize ``text`` within one budget (``sentences=3`` when none is given)."""
+        budget = Budget.from_options(sentences, ratio, words, chars)
+        order = self.order if order is None else _choice("order", order, ORDERS)
+        t0 = perf_counter()
+        text = _check_text(text, self.max_chars)
+        spans = segment(text)
+        t1 = perf_counter()
+        terms = self._analyzer.terms
+        term_lists = [terms(text[s:e]) for s, e in spans]
+        vectors = vectorize(term_lists, self.frequencies)
+        t2 = perf_counter()
+        scores = self._score(vectors, np.fromiter(map(len, term_lists), np.float64, len(spans)))
+        t3 = perf_counter()
+        word_counts = char_counts = None
+        if budget.kind == "words":
+            word_counts = np.array([len(text[s:e].split()) for s, e in spans])
+        elif budget.kind == "chars":
+            char_counts = np.array([e - s for s, e in spans])
+        chosen = select(scores, budget, word_counts, char_counts, order)
+        result = [
+            Sentence(text[spans[i][0] : spans[i][1]], i, spans[i][0], spans[i][1], float(scores[i]))
+            for i in chosen.tolist()
+        ]
+        t4 = perf_counter()
+        timings = {
+            "segment": t1 - t0,
+            "vectorize": t2 - t1,
+            "rank": t3 - t2,
+            "select": t4 - t3,
+            "total": t4 - t0,
+        }
+        return Summary(result, self.method, self.language, budget, order, len(spans), timings)
+
+    def _score(self, vectors: Vectors, lengths: np.ndarray) -> np.ndarray:
+        n = vectors.tf.shape[0]
+        if n == 0:
+            return np.zeros(0)
+        if self.method == "lead":
+            return 1.0 - np.arange(n) / n
+        if self.method == "tfidf":
+            return rank.centroid_scores(vectors.tfidf)
+        if self.method == "textrank":
+            return rank.pagerank(rank.overlap_similarity(vectors.tf, lengths), self.damping)
+        similarity = rank.cosine_similarity(vectors.tfidf)
+        if self.threshold is not None:
+            similarity = rank.threshold_graph(similarity, self.threshold)
+        return rank.pagerank(similarity, self.damping)
+
+
+_SUMMARIZER_OPTIONS = ("method", "language", "order", "damping", "threshold", "max_chars")
+
+
+def summarize(
+    text: str,
+    sentences: int | None = None,
+    *,
+    ratio: float | None = None,
+    words: int | None = None,
+    chars: int | None = None,
+    **options: Any,
+) -> Summary:
+    """Summarize ``text``: the best sentences within one budget.
+
+    Give at most one of ``sentences``, ``ratio``, ``words``, ``chars``
+    (default: 3 sentences). ``options`` configure the method; see ``Summarizer``.
+    """
+    unknown = sorted(set(options) - set(_SUMMARIZER_OPTIONS))
+    if unknown:
+        raise InvalidOptionError(
+            f"unknown option {', '.join(map(repr, unknown))}; allowed: "
+            f"sentences, ratio, words, chars, {', '.join(_SUMMARIZER_OPTIONS)}"
+        )
+    return Summarizer(**options).summarize(text, sentences, ratio=ratio, words=words, chars=chars)

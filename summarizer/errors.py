@@ -1,0 +1,21 @@
+"""Exceptions raised by the package, so callers can catch ours and nothing else."""
+
+from __future__ import annotations
+
+__all__ = ["InputTooLargeError", "InvalidInputError", "InvalidOptionError", "SummarizerError"]
+
+
+class SummarizerError(Exception):
+    """Base class of every error the package raises on purpose."""
+
+
+class InvalidOptionError(SummarizerError, ValueError):
+    """An option (budget, method, language, parameter) is not one the package accepts."""
+
+
+class InvalidInputError(SummarizerError, TypeError):
+    """The text to summarize is not a ``str``."""
+
+
+class InputTooLargeError(SummarizerError, ValueError):
+    """The text is longer than the configured ``max_chars`` limit."""

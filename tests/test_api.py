@@ -1,0 +1,211 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import summarizer
+from summarizer import (
+    METHODS,
+    InputTooLargeError,
+    InvalidInputError,
+    InvalidOptionError,
+    Sentence,
+    Summarizer,
+    SummarizerError,
+    Summary,
+    split_sentences,
+    summarize,
+)
+
+STAGES = {"segment", "vectorize", "rank", "select", "total"}
+
+
+def test_public_names_are_exported():
+    for name in ("summarize", "split_sentences", "Summarizer", "Summary", "Sentence", "METHODS"):
+        assert hasattr(summarizer, name)
+    assert summarizer.DEFAULT_METHOD in METHODS
+    assert {"textrank", "lexrank", "tfidf"} <= set(METHODS)
+
+
+def test_summary_contract(article):
+    s = summarize(article, sentences=3)
+    assert isinstance(s, Summary)
+    assert len(s.sentences) == 3
+    assert all(isinstance(x, Sentence) for x in s.sentences)
+    assert [x.index for x in s.sentences] == sorted(x.index for x in s.sentences)
+    for x in s.sentences:
+        assert article[x.start : x.end] == x.text
+        assert isinstance(x.score, float)
+    assert str(s) == "\n".join(x.text for x in s.sentences)
+    assert set(s.timings) == STAGES
+    assert all(v >= 0 for v in s.timings.values())
+    assert s.timings["total"] >= s.timings["rank"]
+    assert s.n_sentences == len(split_sentences(article))
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_every_method_summarizes(article, method):
+    s = summarize(article, sentences=2, method=method)
+    assert len(s) == 2
+    assert s.method == method
+    for x in s:
+        assert article[x.start : x.end] == x.text
+
+
+def test_to_dict_is_json_ready(article):
+    d = summarize(article, sentences=2).to_dict()
+    round_trip = json.loads(json.dumps(d))
+    assert round_trip == d
+    assert d["budget"] == {"kind": "sentences", "value": 2}
+    assert d["order"] == "document"
+    assert set(d["timings"]) == STAGES
+    assert set(d["sentences"][0]) == {"index", "start", "end", "score", "text"}
+
+
+def test_order_score_puts_best_first(article):
+    s = summarize(article, sentences=4, order="score")
+    scores = [x.score for x in s]
+    assert scores == sorted(scores, reverse=True)
+    doc = summarize(article, sentences=4)
+    assert {x.index for x in s} == {x.index for x in doc}
+
+
+def test_default_budget_is_three_sentences(article):
+    assert len(summarize(article)) == 3
+
+
+def test_ratio_budget(article):
+    n = len(split_sentences(article))
+    assert len(summarize(article, ratio=1.0)) == n
+    assert len(summarize(article, ratio=0.01)) == 1
+    assert len(summarize(article, ratio=0.5)) == int(0.5 * n + 0.5)
+
+
+def test_words_budget_is_respected(article):
+    for limit in (10, 25, 40, 80):
+        s = summarize(article, words=limit)
+        assert len(s) >= 1
+        if len(s) > 1:
+            assert sum(len(x.text.split()) for x in s) <= limit
+
+
+def test_words_budget_keeps_best_sentence_even_if_too_long(article):
+    s = summarize(article, words=1)
+    assert len(s) == 1
+    assert len(s.sentences[0].text.split()) > 1
+
+
+def test_chars_budget(article):
+    s = summarize(article, chars=200)
+    assert len(s) >= 1
+    assert len(s) == 1 or sum(len(x.text) for x in s) <= 200
+
+
+def test_never_more_sentences_than_asked_or_available(article):
+    n = len(split_sentences(article))
+    assert len(summarize(article, sentences=n + 10)) == n
+
+
+def test_deterministic(article):
+    a = summarize(article, sentences=3)
+    b = summarize(article, sentences=3)
+    assert a.sentences == b.sentences
+    assert str(a) == str(b)
+
+
+def test_empty_and_blank_input_give_empty_summary():
+    for text in ("", "   \n\n\t "):
+        s = summarize(text)
+        assert s.sentences == []
+        assert str(s) == ""
+        assert s.n_sentences == 0
+        assert split_sentences(text) == []
+
+
+def test_one_sentence_input():
+    s = summarize("Only one sentence here.", sentences=3)
+    assert [x.text for x in s] == ["Only one sentence here."]
+
+
+def test_split_sentences_offsets(article, wrapped):
+    for text in (article, wrapped):
+        sents = split_sentences(text)
+        assert [x.index for x in sents] == list(range(len(sents)))
+        last = 0
+        for x in sents:
+            assert text[x.start : x.end] == x.text
+            assert x.text == x.text.strip() and x.text
+            assert x.start >= last
+            assert x.score is None
+            last = x.end
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"sentences": 0},
+        {"sentences": -1},
+        {"sentences": 1.5},
+        {"sentences": True},
+        {"sentences": "3"},
+        {"ratio": 0},
+        {"ratio": 1.5},
+        {"ratio": float("nan")},
+        {"words": 0},
+        {"words": float("inf")},
+        {"sentences": 2, "ratio": 0.5},
+        {"method": "nope"},
+        {"language": "klingon"},
+        {"order": "random"},
+        {"damping": 1.0},
+        {"threshold": 1.0},
+        {"max_chars": 0},
+        {"colour": "blue"},
+    ],
+)
+def test_invalid_options_raise_typed_error(article, kwargs):
+    with pytest.raises(InvalidOptionError) as info:
+        summarize(article, **kwargs)
+    assert isinstance(info.value, ValueError)
+    assert isinstance(info.value, SummarizerError)
+    assert str(info.value)
+
+
+def test_error_messages_say_what_is_allowed(article):
+    with pytest.raises(InvalidOptionError, match="textrank"):
+        summarize(article, method="nope")
+    with pytest.raises(InvalidOptionError, match="english"):
+        summarize(article, language="klingon")
+    with pytest.raises(InvalidOptionError, match=r"\(0, 1\]"):
+        summarize(article, ratio=2)
+
+
+def test_non_str_input_raises_typed_error():
+    with pytest.raises(InvalidInputError, match="decode"):
+        summarize(b"bytes are not text")
+    with pytest.raises(InvalidInputError):
+        summarize(None)
+    with pytest.raises(TypeError):
+        split_sentences(42)
+
+
+def test_max_chars_limit(article):
+    with pytest.raises(InputTooLargeError, match="max_chars"):
+        summarize(article, max_chars=10)
+    assert len(summarize(article, max_chars=None)) == 3
+
+
+def test_summarizer_reuse_and_fit(article, wrapped):
+    sm = Summarizer(method="lexrank")
+    first = sm.summarize(article, 2)
+    assert sm.fit([article, wrapped]) is sm
+    assert sm.frequencies is not None and sm.frequencies.n_documents == 2
+    fitted = sm.summarize(article, 2)
+    assert len(first) == len(fitted) == 2
+    assert Summarizer(method="lexrank").summarize(article, 2).sentences == first.sentences
+
+
+def test_lexrank_threshold(article):
+    s = summarize(article, sentences=2, method="lexrank", threshold=0.1)
+    assert len(s) == 2
