@@ -10,10 +10,14 @@ import numpy as np
 import scipy.sparse as sp
 
 __all__ = [
+    "body_positions",
     "centroid_scores",
     "cosine_similarity",
+    "directed_centrality",
+    "lead_prior",
     "overlap_similarity",
     "pagerank",
+    "positional_scores",
     "threshold_graph",
 ]
 
@@ -82,3 +86,85 @@ def pagerank(weights, damping: float = 0.85, tol: float = 1e-10, max_iter: int =
         if err < tol:
             break
     return x / x.sum()
+
+
+# Position-aware ranking (issue 6). Self-contained: uses only numpy and the helpers above.
+
+
+def directed_centrality(
+    similarity, beta: float = 0.0, earlier: float = -0.5, later: float = 1.0
+) -> np.ndarray:
+    """PacSum's directed degree centrality (Zheng & Lapata 2019, "Sentence Centrality Revisited").
+
+    ``similarity`` is sentence x sentence in document order (the diagonal is
+    ignored). Edges are shifted down by ``min + beta * (max - min)`` of the
+    off-diagonal similarities and negative ones dropped; sentence i then scores
+    ``later * sum_{j > i} e_ij + earlier * sum_{j < i} e_ij``. With
+    ``earlier < 0 < later`` a sentence that later sentences elaborate on scores
+    high and one that repeats what came before scores low, as in a news lead.
+    """
+    sim = _dense(similarity)
+    n = sim.shape[0]
+    if n < 2:
+        return np.zeros(n)
+    off = ~np.eye(n, dtype=bool)
+    low, high = float(sim[off].min()), float(sim[off].max())
+    edges = sim - (low + beta * (high - low))
+    edges[edges < 0.0] = 0.0
+    np.fill_diagonal(edges, 0.0)
+    return later * np.triu(edges, 1).sum(axis=1) + earlier * np.tril(edges, -1).sum(axis=1)
+
+
+def body_positions(is_heading) -> np.ndarray:
+    """Each sentence's position counted in body sentences: how many non-headings precede it.
+
+    So the first sentence after a title has position 0, like the first
+    sentence of a text without one.
+    """
+    body = ~np.asarray(is_heading, dtype=bool)
+    return (np.cumsum(body) - body).astype(np.float64)
+
+
+def lead_prior(
+    positions,
+    k: float,
+    n: int,
+    weight: float = 6.0,
+    decay: float = 1.5,
+    cap: float = 0.45,
+    slot_cap: float = 0.2,
+) -> np.ndarray:
+    """How much likelier than the base rate ``r = k / n`` a sentence is to be in a k-of-n summary.
+
+    The lead of an article is where its summary usually is, so a sentence
+    ``position`` p body sentences into the text is taken to be in the summary
+    with probability ``r * (1 + weight * exp(-p / decay))``, but never less
+    than ``r`` and never more than ``min(cap, 1 - (1 - slot_cap) ** k)``: no
+    sentence is in more than ``cap`` of summaries, and none fills any one of
+    the k summary slots more than ``slot_cap`` of the time. The prior is that
+    probability divided by ``r``. The caps make it fade where position says
+    little: when the summary keeps more than ``cap`` of the text (nothing is
+    favoured), and for a one-sentence summary of a short text (at most
+    ``slot_cap * n``), while a long article keeps a strong lead.
+    """
+    pos = np.asarray(positions, dtype=np.float64)
+    if n <= 0:
+        return np.ones_like(pos)
+    k = min(max(float(k), 1.0), float(n))
+    rate = k / float(n)
+    top = min(cap, 1.0 - (1.0 - slot_cap) ** k)
+    return np.minimum(1.0 + weight * np.exp(-pos / decay), max(1.0, top / rate))
+
+
+def positional_scores(centrality, prior, exclude=None) -> np.ndarray:
+    """Centrality rescaled to a maximum of 1, times ``prior``; ``exclude``d sentences get 0.
+
+    Excluded sentences (headings) still come last in document order, so a
+    budget larger than the body can take them.
+    """
+    c = np.asarray(centrality, dtype=np.float64)
+    top = float(c.max()) if c.size else 0.0
+    scores = (c / top if top > 0.0 else np.ones_like(c)) * np.asarray(prior, dtype=np.float64)
+    if exclude is not None:
+        scores = np.where(np.asarray(exclude, dtype=bool), 0.0, scores)
+    return scores
