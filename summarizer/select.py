@@ -120,9 +120,10 @@ def select(
     to a sentence already taken, so a summary does not say the same thing
     twice; ties go to the better score, then the earlier sentence (at 1 only
     redundancy counts, so the best sentence is still taken first). It needs
-    ``vectors``: one unit-norm row per sentence (dense or scipy sparse).
-    ``order="score"`` then gives the order of taking. Word and character
-    budgets are filled the same way, skipping sentences that would overflow.
+    ``vectors``: one unit-norm row per sentence (dense or scipy sparse). Word
+    and character budgets are filled the same way, skipping sentences that
+    would overflow. ``order="score"`` lists the chosen sentences best score
+    first whatever the diversity.
     """
     n = len(scores)
     diversity = check_diversity(diversity)
@@ -137,7 +138,9 @@ def select(
             diversity,
             vectors,
         )
-        return np.sort(chosen) if order == "document" else chosen
+        if order == "document":
+            return np.sort(chosen)
+        return chosen[rank_order(np.asarray(scores, dtype=np.float64)[chosen])]
     ranked = rank_order(scores)
     if n == 0:
         return ranked
