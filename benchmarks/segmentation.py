@@ -16,8 +16,9 @@ text, written as the count of non-whitespace characters before it, so whitespace
 precision, recall and F1 are micro-averaged over all documents of a dataset; a case is an exact
 match when its predicted boundaries equal the gold ones. Speed: each document is split once to
 warm up, then ``--repeats`` times; its time is the median, and MB/s is the total UTF-8 size over
-the sum of those medians (one core). ``--stress`` times ours on 10 MB inputs that would expose
-super-linear behaviour (one repeated character, text without punctuation, ...).
+the sum of those medians (one core). Ours is also timed on 10 MB inputs that would expose
+super-linear behaviour (one repeated character, text without punctuation, ...; ``--no-stress``
+skips them), and run once more with an empty ``NLTK_DATA`` to check its output does not change.
 """
 
 from __future__ import annotations
@@ -30,23 +31,21 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path("/work/shared")
 SYSTEMS = ("ours", "pysbd", "syntok", "punkt")
-STRESS = {
-    "one character": "a",
-    "periods": ".",
-    "spaces": " ",
+STRESS = {  # name: repeated unit
+    "one character 'a'": "a",
+    "full stops '.'": ".",
+    "no punctuation 'word '": "word ",
     "newlines": "\n",
-    "no punctuation": "word ",
-    "initials": "A. ",
-    "dotted token": "a.b",
-    "list markers": "1. ",
-    "open brackets": "(",
-    "blank lines": "x\n\n",
+    "dotted token 'a.b'": "a.b",
+    "initials 'A. '": "A. ",
+    "one word per line 'x\\n'": "x\n",
 }
 
 
@@ -98,8 +97,13 @@ def _boundaries(text: str, kind: str, out) -> list[int]:
     return sorted({e for e in ends if 0 < e < total})
 
 
+def _rows(path: str) -> list[dict]:
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
 def _texts(path: str) -> list[str]:
-    rows = [json.loads(line) for line in open(path, encoding="utf-8") if line.strip()]
+    rows = _rows(path)
     return [r.get("text", r.get("article", "")) for r in rows]
 
 
@@ -138,7 +142,7 @@ def worker(system: str, paths: list[str], repeats: int, stress: bool) -> dict:
 
 # --------------------------------------------------------------------------- parent side
 def _gold(path: str):
-    rows = [json.loads(line) for line in open(path, encoding="utf-8") if line.strip()]
+    rows = _rows(path)
     if not rows or "sentences" not in rows[0]:
         return None
     gold = []
@@ -155,7 +159,7 @@ def _gold(path: str):
 
 def score(gold: list[list[int]], pred: list[list[int]]) -> dict:
     tp = fp = fn = exact = 0
-    for g, p in zip(gold, pred):
+    for g, p in zip(gold, pred, strict=True):
         g, p = set(g), set(p)
         tp += len(g & p)
         fp += len(p - g)
@@ -168,6 +172,7 @@ def score(gold: list[list[int]], pred: list[list[int]]) -> dict:
 
 
 def run_worker(system: str, paths, repeats, stress, nltk_data) -> dict:
+    """Run one system in a fresh process (``nltk_data``: NLTK_DATA to set, if not None)."""
     env = dict(os.environ)
     if nltk_data is not None:
         env["NLTK_DATA"] = nltk_data
@@ -183,15 +188,18 @@ def run_worker(system: str, paths, repeats, stress, nltk_data) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("datasets", nargs="*", help="JSONL files (default: the shared data sets)")
     ap.add_argument("--systems", default=",".join(SYSTEMS), help="comma-separated subset")
-    ap.add_argument("--repeats", type=int, default=5, help="timed runs per document")
+    ap.add_argument("--repeats", type=int, default=5, help="timed runs per document (ours, punkt)")
     ap.add_argument("--slow-repeats", type=int, default=1, help="timed runs for pysbd, syntok")
     ap.add_argument("--nltk-data", default=None, help="NLTK_DATA for nltk punkt")
-    ap.add_argument("--stress", action="store_true", help="also time ours on 10 MB inputs")
-    ap.add_argument("--json", metavar="PATH", help="write all results as JSON")
+    ap.add_argument("--no-stress", action="store_true", help="skip the 10 MB inputs")
+    ap.add_argument("--json", metavar="PATH", help="write the results as JSON")
     ap.add_argument("--worker", help=argparse.SUPPRESS)
+    ap.add_argument("--stress", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
 
     if args.worker:
@@ -206,18 +214,26 @@ def main(argv: list[str] | None = None) -> int:
             paths.append(str(news))
     if not paths:
         ap.error("no datasets given and none found under /work/shared/data")
-    nltk_data = args.nltk_data
-    if nltk_data is None and "NLTK_DATA" not in os.environ:
-        default = SHARED / "nltk_data"
-        nltk_data = str(default) if default.exists() else None
+    nltk_data = args.nltk_data or os.environ.get("NLTK_DATA")
+    if nltk_data is None and (SHARED / "nltk_data").exists():
+        nltk_data = str(SHARED / "nltk_data")
     systems = [s for s in args.systems.split(",") if s]
 
-    results: dict = {"datasets": {}, "systems": {}}
+    results: dict = {"nltk_data": nltk_data, "datasets": {}, "systems": {}}
     for system in systems:
         reps = args.repeats if system in ("ours", "punkt") else args.slow_repeats
-        stress = args.stress and system == "ours"
+        stress = system == "ours" and not args.no_stress
         print(f"running {system} ...", file=sys.stderr, flush=True)
         results["systems"][system] = run_worker(system, paths, reps, stress, nltk_data)
+    ours = results["systems"].get("ours", {})
+    if ours.get("status") == "ok":
+        # the same splits with no nltk data at all
+        with tempfile.TemporaryDirectory() as empty:
+            bare = run_worker("ours", paths, 1, False, empty)
+        same = bare.get("status") == "ok" and all(
+            bare["datasets"][p]["boundaries"] == ours["datasets"][p]["boundaries"] for p in paths
+        )
+        results["ours_same_without_nltk_data"] = same
 
     for path in paths:
         gold = _gold(path)
@@ -246,37 +262,39 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def print_table(results: dict, systems: list[str]) -> None:
-    head = f"{'dataset':<34}{'system':<8}{'P':>7}{'R':>7}{'F1':>7}{'exact':>13}{'MB/s':>9}{'x punkt':>9}"
+    head = f"{'':<3}{'system':<9}{'P':>7}{'R':>7}{'F1':>7}{'exact':>15}{'MB/s':>9}{'x punkt':>9}"
     print(head)
-    print("-" * len(head))
     for path, entry in results["datasets"].items():
         name = Path(path).name.removesuffix(".jsonl")
-        label = f"{name} ({entry['docs']} docs, {entry['bytes'] / 1e3:.0f} KB)"
+        print(f"{name}: {entry['docs']} docs, {entry['bytes'] / 1e3:.0f} KB")
         punkt = entry["systems"].get("punkt", {}).get("mb_per_s")
         for system in systems:
-            status = results["systems"][system]["status"]
             row = entry["systems"].get(system)
             if row is None:
-                print(f"{label:<34}{system:<8}  {status}")
+                print(f"{'':<3}{system:<9}{results['systems'][system]['status']:>7}")
+                continue
+            if entry["scored"]:
+                ex = f"{row['exact']}/{row['cases']} ({100 * row['exact'] / row['cases']:.0f}%)"
+                scores = f"{100 * row['precision']:7.1f}{100 * row['recall']:7.1f}"
+                scores += f"{100 * row['f1']:7.1f}{ex:>15}"
             else:
-                if entry["scored"]:
-                    ex = f"{row['exact']}/{row['cases']} {100 * row['exact'] / row['cases']:3.0f}%"
-                    scores = f"{100 * row['precision']:7.1f}{100 * row['recall']:7.1f}"
-                    scores += f"{100 * row['f1']:7.1f}{ex:>13}"
-                else:
-                    scores = f"{'':>7}{'':>7}{'':>7}{'(speed only)':>13}"
-                ratio = f"{row['mb_per_s'] / punkt:8.1f}x" if punkt else f"{'':>9}"
-                print(f"{label:<34}{system:<8}{scores}{row['mb_per_s']:9.2f}{ratio}")
-            label = ""
+                scores = f"{'':>21}{'speed only':>15}"
+            ratio = f"{row['mb_per_s'] / punkt:8.1f}x" if punkt else f"{'':>9}"
+            print(f"{'':<3}{system:<9}{scores}{row['mb_per_s']:9.2f}{ratio}")
     print()
     for system in systems:
         r = results["systems"][system]
         extra = f"import {r['import_s'] * 1e3:.0f} ms" if r["status"] == "ok" else r.get("detail")
-        print(f"{system:<8}{r['status']:<15}{extra}")
+        print(f"{system:<9}{r['status']:<15}{extra}")
+    print(f"nltk punkt model from NLTK_DATA={results['nltk_data']}")
+    if "ours_same_without_nltk_data" in results:
+        same = "yes" if results["ours_same_without_nltk_data"] else "NO"
+        print(f"ours gives the same boundaries with an empty NLTK_DATA: {same}")
     stress = results["systems"].get("ours", {}).get("stress")
     if stress:
-        print("\nours on 10 MB inputs (seconds): ", end="")
-        print(", ".join(f"{k} {v['seconds']:.2f}" for k, v in stress.items()))
+        print("ours on 10 MB inputs, seconds (sentences):")
+        for k, v in stress.items():
+            print(f"   {k:<28}{v['seconds']:7.2f}  ({v['sentences']:,})")
 
 
 if __name__ == "__main__":

@@ -57,7 +57,9 @@ _OPENERS = "\"'\u201c\u2018\u00ab([{`"
 _BULLETS = "\u2022\u2023\u2043\u25aa\u25cf\u25e6"
 _AT_START = _BULLETS + _OPENERS + " \t\r\n\f\v"  # may precede the first word of a sentence
 _NOT_A_START = frozenset(",;:%)]}.")  # a sentence never starts with these
-_TLDS = frozenset("com org net edu gov mil int io co uk us de fr ca au info biz".split())
+_TLDS = frozenset(
+    ("com", "org", "net", "edu", "gov", "mil", "int", "io", "co", "uk", "us", "de", "info")
+)
 _CL = re.escape(_CLOSERS)
 _OP = re.escape(_OPENERS)
 
@@ -212,7 +214,7 @@ def segment(text: str) -> list[tuple[int, int]]:
     events: list[tuple[int, int, int, bool]] = []
     if "\n" in text:
         _layout_events(text, events)
-    if any(b in text for b in _BULLETS):
+    if not text.isascii() and any(b in text for b in _BULLETS):
         events.extend((m.start(), _BULLET_EVENT, 0, False) for m in _BULLET.finditer(text))
     if ")" in text:
         for m in _PAREN_MARKER.finditer(text):
@@ -257,9 +259,10 @@ def segment(text: str) -> list[tuple[int, int]]:
             word_end = _WORD.match(text, after).end()
             if text[after:word_end].lower() in _TLDS:
                 continue
-            if text[word_end : word_end + 1] in ("@", ".", "/", ":") and text[
-                word_end + 1 : word_end + 2
-            ].isalnum():
+            if (
+                text[word_end : word_end + 1] in ("@", ".", "/", ":")
+                and text[word_end + 1 : word_end + 2].isalnum()
+            ):
                 continue
             cuts.append((after, after))
             sentence = after
@@ -307,7 +310,7 @@ def segment(text: str) -> list[tuple[int, int]]:
         elif punct == ".":
             if tok:
                 typ = tok.lower()
-                if typ in _ABBREVIATIONS or _DOTTED.fullmatch(typ):
+                if typ in _ABBREVIATIONS or ("." in typ and _DOTTED.fullmatch(typ)):
                     if not upper or typ in _PREPOSITIVE:
                         continue  # "U.S. citizens", "Jan. 9", "Dr. Smith", "e.g. The Times"
                     at = nxt + len(opening)

@@ -35,34 +35,39 @@ ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = "/work/shared/data/long/state_union"
 DEFAULT_OUT = ROOT / "summarizer" / "data" / "punkt_english.json"
 
+
+def _words(block: str) -> list[str]:
+    return block.split()
+
+
 # Titles and words that introduce what follows: never the last word of a sentence when the
 # next word is capitalised or a number ("Dr. Smith", "e.g. The Times", "vs. Chicago").
-PREPOSITIVE = """
+PREPOSITIVE = _words("""
 adm amb atty brig capt cdr cmdr col comdr cpl det dr drs e.g esp fr gen gov hon i.e incl insp
 lt maj messrs mlle mme mmes mr mrs ms msgr pres prof profs pvt rep reps rev revd sen sens sgt
 supt viz vs cf approx
-""".split()
+""")
 
 # Abbreviations that may end a sentence; before a capitalised word the orthographic rule decides.
-GENERAL = """
+GENERAL = _words("""
 acad al alt apr assn assoc asst attn aug ave avg bldg blvd bros ca calif cir co colo conn corp
 cres ct ctr cu dec dept dist div dol dr ed eds eng est et etc exec exp ext feb fig figs fla fri ft
 ga gal govt hwy hr hrs ibid inc intl jan jr jul jun kan ky lb lbs ln ltd mar md mfg mgr mich min
 mins minn misc mon mr mrs mt natl neb nev nov oct okla ont op ore oz pa pkwy pl pt qt rd ref
 rte sat sec secs sept sep sr st ste sun tenn tex thu thur thurs tue tues univ va vol vols vt wed wis
 wk wks wyo yd yds yr yrs
-""".split()
+""")
 
 # Abbreviations only when a number follows ("No. 5", "pp. 10-12", "N\u00b0. 7"); elsewhere words.
-BEFORE_NUMBER = """
+BEFORE_NUMBER = _words("""
 no nos nr num p pp ch chap art arts para sect vol fig eq eqs ex tel ph fax col cols pg pgs
 n\u00b0 n\u00ba
-""".split()
+""")
 
 # Curated lower-case words: a sentence may start with them, so after an abbreviation
 # ("moved to the U.S. He said") a capitalised form signals a new sentence. The trainer finds
 # nearly all of them in the corpus; this list makes sure of the common function words.
-FUNCTION_WORDS = """
+FUNCTION_WORDS = _words("""
 a about above after again against all also although always am among an and another any are as
 at be because been before being below between both but by can could did do does doing down during
 each either every few for from further had has have having he her here hers herself him himself
@@ -73,7 +78,7 @@ since so some such than that the their theirs them themselves then there therefo
 this those though thus to today tomorrow tonight too under unless until up upon us very was we
 were what whatever when whenever where whereas wherever whether which while who whom whose why
 will with within without would yes yesterday yet you your yours yourself yourselves
-""".split()
+""")
 
 
 def train(corpus: str):
@@ -109,10 +114,11 @@ def build(corpus: str) -> dict:
     general = sorted((set(GENERAL) | set(dotted)) - set(prepositive))
     return {
         "about": (
-            "English Punkt parameters for summarizer.segment. Built by tools/build_punkt_params.py: "
-            f"nltk PunktTrainer over {n_files} US State of the Union addresses 1945-2006 (public "
-            "domain) gives lowercase_words (orthographic context: seen in lower case, never "
-            "capitalised inside a sentence), sentence_starters, collocations and the dotted "
+            "English Punkt parameters for summarizer.segment. Built by "
+            "tools/build_punkt_params.py: nltk PunktTrainer over "
+            f"{n_files} US State of the Union addresses 1945-2006 (public domain) gives "
+            "lowercase_words (orthographic context: seen in lower case, never capitalised "
+            "inside a sentence), sentence_starters, collocations and the dotted "
             "abbreviations; the other abbreviation lists are curated by hand in that script."
         ),
         "prepositive_abbreviations": prepositive,
@@ -121,7 +127,9 @@ def build(corpus: str) -> dict:
         "sentence_starters": starters,
         "collocations": collocations,
         "lowercase_words": sorted(lowercase),
-        "dropped_learned_abbreviations": [a for a in learned if a not in dotted],
+        "dropped_learned_abbreviations": [
+            a for a in learned if a not in dotted and a not in prepositive and a not in general
+        ],
     }
 
 
