@@ -93,12 +93,19 @@ _LAYOUT, _BULLET_EVENT, _PAREN_EVENT = 0, 1, 2
 
 
 def _marker_value(tok: str) -> int | None:
-    """The ordinal of a list marker ("3" -> 3, "c" -> 3), else None."""
+    """The ordinal of a list marker: "3" -> 3, "c" -> -3 (letters count negative), else None.
+
+    Capital letters are not taken: "A." is far more often an initial ("John A. Smith")."""
     if tok.isdigit():
         return int(tok) if len(tok) <= 3 else None
-    if len(tok) == 1 and tok.isascii() and tok.isalpha():
-        return ord(tok.lower()) - 96
+    if len(tok) == 1 and "a" <= tok <= "z":
+        return 96 - ord(tok)
     return None
+
+
+def _follows(value: int, previous: int) -> bool:
+    """Whether list marker ``value`` comes right after ``previous`` (2 after 1, b after a)."""
+    return value == previous + 1 if value > 0 else value == previous - 1
 
 
 def _starts_sentence(text: str, at: int) -> bool:
@@ -197,7 +204,7 @@ def _apply_events(text, events, i, upto, cuts, sentence, marker):
             elif (
                 marker is not None
                 and marker[1] == style
-                and (value == marker[0] + 1 or value == 1)
+                and (_follows(value, marker[0]) or value in (1, -1))
                 and pos - marker[2] < _LIST_REACH
             ):
                 cuts.append((_end_before(text, tok_start, sentence), tok_start))
@@ -241,12 +248,26 @@ def segment(text: str) -> list[tuple[int, int]]:
         after = pos + len(punct) + len(close) + len(refs)  # the sentence would end here
 
         # the token before the marks, without opening quotes, brackets or bullets
-        if pos == sentence or text[pos - 1].isspace():
+        detached = False
+        if pos == sentence:
             tok = ""
+        elif text[pos - 1].isspace():
+            tok = ""
+            if punct == "." and not glued:
+                # a tokenized full stop ("the end . Next"): the word before it matters only
+                # for lists ("1 . Thomas") and titles ("sgt . Jim")
+                detached = True
+                end = _end_before(text, pos, sentence)
+                start = end
+                while start > sentence and end - start < 8 and not text[start - 1].isspace():
+                    start -= 1
+                tok = text[start:end].lstrip(_AT_START)
+                tok_start = end - len(tok)
         else:
             lo = pos - 48 if pos - 48 > sentence else sentence
             tok = text[lo:pos].rsplit(None, 1)[-1].lstrip(_AT_START)
-        tok_start = pos - len(tok)
+        if not detached:
+            tok_start = pos - len(tok)
 
         if glued is not None:  # no space: "world.Today", "1,000.That", not "Jane.Doe@x.com"
             if not tok or (len(punct) > 1 and punct[0] in "?!"):
@@ -287,7 +308,7 @@ def segment(text: str) -> list[tuple[int, int]]:
                 if (
                     marker is not None
                     and marker[1] == style
-                    and (value == marker[0] + 1 or (value == 1 and not lower))
+                    and (_follows(value, marker[0]) or (value in (1, -1) and not lower))
                     and pos - marker[2] < _LIST_REACH
                     and text[tok_start - 1].isspace()
                 ):
@@ -308,8 +329,13 @@ def segment(text: str) -> list[tuple[int, int]]:
                     if i > sentence and text[i - 1] not in _TERMINAL_SET:
                         continue
         elif punct == ".":
-            if tok:
+            if detached:
+                if upper and tok.lower() in _PREPOSITIVE:
+                    continue  # "sgt . Jim Clark"
+            elif tok:
                 typ = tok.lower()
+                if "-" in typ:
+                    typ = typ.rsplit("-", 1)[1]  # "then-Lt."
                 if typ in _ABBREVIATIONS or ("." in typ and _DOTTED.fullmatch(typ)):
                     if not upper or typ in _PREPOSITIVE:
                         continue  # "U.S. citizens", "Jan. 9", "Dr. Smith", "e.g. The Times"

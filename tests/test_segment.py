@@ -199,6 +199,15 @@ def test_bullets_start_items():
     ]
 
 
+def test_capital_initials_after_a_lettered_list_are_not_items():
+    assert texts("a. eggs b. milk\nIt was Ann B. Cole. She was Eve C. Dunn.") == [
+        "a. eggs",
+        "b. milk",
+        "It was Ann B. Cole.",
+        "She was Eve C. Dunn.",
+    ]
+
+
 def test_a_number_in_running_text_is_not_a_list():
     assert texts("Read section 2. It explains the rest.") == [
         "Read section 2.",
@@ -307,6 +316,7 @@ def test_abbreviation_inside_a_sentence():
         "Some fruits, e.g. The Honeycrisp apple, keep well.",
         "See No. 7 and pp. 10-12 for details.",
         "He lives on Elm St. near the school.",
+        "She thanked then-Gov. Ruiz for the grant.",
     ):
         assert texts(text) == [text], text
 
@@ -402,6 +412,12 @@ def test_tokenized_text():
         "`` we won , '' the mayor said .",
         "he thanked voters .",
     ]
+    assert texts("top scorers . 1 . Ann lee - 12 . 2 . Bo kim - 9 .") == [
+        "top scorers .",
+        "1 . Ann lee - 12 .",
+        "2 . Bo kim - 9 .",
+    ]
+    assert texts("he met sgt . Tom reed at noon .") == ["he met sgt . Tom reed at noon ."]
     assert texts("he left early . '' the next day he came back .") == [
         "he left early . ''",
         "the next day he came back .",
