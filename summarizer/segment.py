@@ -28,6 +28,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from itertools import pairwise
 
 __all__ = ["segment"]
 
@@ -57,6 +58,7 @@ _OPENERS = "\"'\u201c\u2018\u00ab([{`"
 _BULLETS = "\u2022\u2023\u2043\u25aa\u25cf\u25e6"
 _AT_START = _BULLETS + _OPENERS + " \t\r\n\f\v"  # may precede the first word of a sentence
 _NOT_A_START = frozenset(",;:%)]}.")  # a sentence never starts with these
+_IN_ADDRESS = frozenset("@./:=&")  # joins the parts of a URL or an e-mail address
 _TLDS = frozenset(
     ("com", "org", "net", "edu", "gov", "mil", "int", "io", "co", "uk", "us", "de", "info")
 )
@@ -71,8 +73,8 @@ _CANDIDATE = re.compile(
     # 3: footnote marks ("in 1805. [19]")
     r"((?: ?\[\d{1,3}(?:[,\u2013-]\d{1,3})*\])*)"
     # 4-6: whitespace, opening quotes/brackets, the first character of the next word;
-    # 7: or an upper-case letter right after the marks ("world.Today"); or the end of the text
-    rf"(?:(\s+)((?:[{_OP}]+ ?)*)(\S?)|(?=[A-Z])()|\Z)"
+    # 7: or a letter right after the marks ("world.Today", "why?because"); or the end of the text
+    rf"(?:(\s+)((?:[{_OP}]+ ?)*)(\S?)|(?=[A-Z]|(?<=[?!])[a-z])()|\Z)"
 )
 _BULLET = re.compile(rf"[{_BULLETS}]")
 # "2)" or "(b)" after whitespace and before a space: maybe the next item of a list
@@ -176,17 +178,40 @@ def _line_events(text: str, start: int, end: int, events: list) -> None:
             events.append((line_end, _LAYOUT, pos + len(lines[i + 1]) - len(after), False))
 
 
+def _paren_events(text: str, events: list) -> None:
+    """Add the ``2)`` and ``(b)`` list markers; ``1) ... 2) ...`` in a row form a list."""
+    found = []
+    for m in _PAREN_MARKER.finditer(text):
+        pos = m.start()
+        start = pos - 1
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        value = _marker_value(text[start:pos].lstrip("("))
+        if value is not None:
+            found.append([pos, start, value, text[start] == "(", False])
+    for a, b in pairwise(found):
+        if (
+            not a[3]
+            and not b[3]
+            and _follows(b[2], a[2])
+            and b[0] - a[0] < _LIST_REACH
+            and len(text[a[0] + 1 : b[1]].split(None, 1)) > 1  # an item, not "1) or 2)"
+        ):
+            a[4] = b[4] = True
+    events.extend((pos, _PAREN_EVENT, start, run) for pos, start, _, _, run in found)
+
+
 # ----------------------------------------------------------------------------- the splitter
 def _apply_events(text, events, i, upto, cuts, sentence, marker):
     """Apply the layout, bullet and ``2)`` events before position ``upto``."""
     n = len(events)
     while i < n and events[i][0] < upto:
-        pos, kind, nxt, blank = events[i]
+        pos, kind, nxt, flag = events[i]
         i += 1
         if kind == _LAYOUT:
             cuts.append((pos, nxt))
             sentence = nxt
-            if blank:
+            if flag:  # a blank line ends any list
                 marker = None
         elif kind == _BULLET_EVENT:  # a bullet starts an item
             end = _end_before(text, pos, sentence)
@@ -201,7 +226,7 @@ def _apply_events(text, events, i, upto, cuts, sentence, marker):
             style = "()" if text[tok_start] == "(" else ")"
             if _back_over(text, tok_start, sentence, _AT_START) == sentence:
                 marker = (value, style, pos)
-            elif (
+            elif flag or (  # one of "1) ... 2) ...", or the next item of a list begun
                 marker is not None
                 and marker[1] == style
                 and (_follows(value, marker[0]) or value in (1, -1))
@@ -224,12 +249,7 @@ def segment(text: str) -> list[tuple[int, int]]:
     if not text.isascii() and any(b in text for b in _BULLETS):
         events.extend((m.start(), _BULLET_EVENT, 0, False) for m in _BULLET.finditer(text))
     if ")" in text:
-        for m in _PAREN_MARKER.finditer(text):
-            pos = m.start()
-            start = pos - 1
-            while start > 0 and not text[start - 1].isspace():
-                start -= 1
-            events.append((pos, _PAREN_EVENT, start, False))
+        _paren_events(text, events)
     if events:
         events.sort()
     n_events = len(events)
@@ -270,7 +290,7 @@ def segment(text: str) -> list[tuple[int, int]]:
             tok_start = pos - len(tok)
 
         if glued is not None:  # no space: "world.Today", "1,000.That", not "Jane.Doe@x.com"
-            if not tok or (len(punct) > 1 and punct[0] in "?!"):
+            if not tok:
                 continue
             if not ((tok[-2:].isalpha() and tok[-2:].islower()) or tok[-1].isdigit()):
                 continue
@@ -281,10 +301,10 @@ def segment(text: str) -> list[tuple[int, int]]:
             if text[after:word_end].lower() in _TLDS:
                 continue
             if (
-                text[word_end : word_end + 1] in ("@", ".", "/", ":")
+                text[word_end : word_end + 1] in _IN_ADDRESS
                 and text[word_end + 1 : word_end + 2].isalnum()
             ):
-                continue
+                continue  # "Jane.Doe@x.com", "page.php?id=5"
             cuts.append((after, after))
             sentence = after
             continue

@@ -184,6 +184,16 @@ def test_inline_list_with_parentheses():
     assert texts("1.) Mix the flour 2.) Add the eggs") == ["1.) Mix the flour", "2.) Add the eggs"]
 
 
+def test_inline_list_inside_running_text():
+    assert texts("We need three things 1) a map of the town 2) warm socks 3) patience") == [
+        "We need three things",
+        "1) a map of the town",
+        "2) warm socks",
+        "3) patience",
+    ]
+    assert texts("Press 1) or 2) to continue.") == ["Press 1) or 2) to continue."]
+
+
 def test_inline_lettered_list():
     assert texts("a. Mix the flour b. Add the eggs c. Bake it") == [
         "a. Mix the flour",
@@ -402,6 +412,8 @@ def test_informal_lower_case_sentences():
         "is the pool open today?",
         "i want to swim.",
     ]
+    assert texts("is it open?thanks in advance") == ["is it open?", "thanks in advance"]
+    assert texts("see shop.php?item=4 for details") == ["see shop.php?item=4 for details"]
     assert texts("we went home. it was late.") == ["we went home.", "it was late."]
 
 
