@@ -4,8 +4,8 @@
 
 Datasets are JSONL with ``text`` (or ``article``) and, when scored, ``sentences``; a file
 without ``sentences`` is used for speed only. With no paths: every ``*.jsonl`` under
-``/work/shared/data/segmentation`` plus ``summarization/cnndm_dev100.jsonl`` (news text, speed
-only) when present.
+``/work/shared/data/segmentation`` plus ``summarization/cnndm_dev100.jsonl`` (tokenized news)
+and ``summarization/bbc_dev.jsonl`` (news) for speed only, when present.
 
 Systems: ours (``summarizer.segment``), pySBD, syntok, nltk punkt (its official English model,
 found through ``--nltk-data`` / ``NLTK_DATA``); a missing one is reported as "not installed" or
@@ -209,9 +209,9 @@ def main(argv: list[str] | None = None) -> int:
     paths = args.datasets
     if not paths:
         paths = sorted(glob.glob(str(SHARED / "data/segmentation/*.jsonl")))
-        news = SHARED / "data/summarization/cnndm_dev100.jsonl"
-        if news.exists():
-            paths.append(str(news))
+        for news in ("cnndm_dev100.jsonl", "bbc_dev.jsonl"):  # speed on news text
+            if (SHARED / "data/summarization" / news).exists():
+                paths.append(str(SHARED / "data/summarization" / news))
     if not paths:
         ap.error("no datasets given and none found under /work/shared/data")
     nltk_data = args.nltk_data or os.environ.get("NLTK_DATA")

@@ -99,7 +99,7 @@ def _marker_value(tok: str) -> int | None:
 
     Capital letters are not taken: "A." is far more often an initial ("John A. Smith")."""
     if tok.isdigit():
-        return int(tok) if len(tok) <= 3 else None
+        return int(tok) if len(tok) <= 3 and tok.isascii() else None
     if len(tok) == 1 and "a" <= tok <= "z":
         return 96 - ord(tok)
     return None
