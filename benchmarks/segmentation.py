@@ -114,7 +114,8 @@ def worker(system: str, paths: list[str], repeats: int, stress: bool) -> dict:
     except ImportError as exc:
         return {"status": "not installed", "detail": str(exc)}
     except LookupError as exc:
-        return {"status": "not available", "detail": str(exc).strip().splitlines()[0]}
+        lines = [x.strip() for x in str(exc).splitlines() if x.strip().strip("*")]
+        return {"status": "not available", "detail": (lines or ["LookupError"])[0]}
     result: dict = {"status": "ok", "import_s": time.perf_counter() - t0, "datasets": {}}
     for path in paths:
         texts = _texts(path)

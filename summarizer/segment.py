@@ -277,12 +277,11 @@ def segment(text: str) -> list[tuple[int, int]]:
                 # a tokenized full stop ("the end . Next"): the word before it matters only
                 # for lists ("1 . Thomas") and titles ("sgt . Jim")
                 detached = True
-                end = _end_before(text, pos, sentence)
-                start = end
-                while start > sentence and end - start < 8 and not text[start - 1].isspace():
-                    start -= 1
-                tok = text[start:end].lstrip(_AT_START)
-                tok_start = end - len(tok)
+                lo = pos - 24 if pos - 24 > sentence else sentence
+                chunk = text[lo:pos].rstrip()
+                if chunk:
+                    tok = chunk.rsplit(None, 1)[-1].lstrip(_AT_START)
+                tok_start = lo + len(chunk) - len(tok)
         else:
             lo = pos - 48 if pos - 48 > sentence else sentence
             tok = text[lo:pos].rsplit(None, 1)[-1].lstrip(_AT_START)
