@@ -10,8 +10,9 @@ where a boundary is possible, plus rules for what Punkt gets wrong:
 - closing quotes, brackets and footnote marks (``[12]``) after ``.?!`` stay with the sentence;
 - abbreviations: titles never end a sentence before a capitalised word ("Dr. Smith"); others
   may, when the next word is one normally written in lower case ("moved to the U.S. He said");
-  initials, numbers and ordinals, ellipses, numbered and bulleted lists, URLs and e-mail
-  addresses, and a missing space after a full stop ("the end.Next").
+  initials, numbers, ellipses, numbered and bulleted lists, URLs and e-mail addresses, and a
+  missing space after a full stop ("the end.Next");
+- tokenized text ("the end . `` Next ''") and informal text ("is it open? i hope so").
 
 Speed: one compiled regular expression finds the candidates (a run of ``.?!…``); bullets and
 ``2)`` list markers have their own scans, run only when the text can contain them. Python
@@ -389,7 +390,7 @@ def segment(text: str) -> list[tuple[int, int]]:
         cuts.append((after, nxt))
         sentence = nxt
 
-    if e < n_events:
+    if n_events:
         _apply_events(text, events, e, len(text) + 1, cuts, sentence, marker)
         cuts.sort()
     spans: list[tuple[int, int]] = []
