@@ -15,10 +15,12 @@ linear system directly. Long documents never build an n x n matrix:
   distinct length the denominator is a fixed vector. A product costs
   O(nnz x distinct lengths) time and memory O(nnz + n x distinct lengths).
   Exact.
-- ``threshold_graph_sparse``: LexRank's thresholded graph is built in blocks of
-  rows by sparse products. It is exact while every sentence has at most
-  ``max_edges // n`` links; beyond that a sentence keeps only its strongest
-  links (see the function), so memory stays O(max_edges).
+- ``threshold_pairs``: LexRank's thresholded graph is found in blocks of rows
+  by sparse products, each pair once, and kept as a list of pairs. It is
+  exact up to ``MAX_EDGES`` links; beyond that the threshold is raised just
+  enough to keep at most that many (see the function), so memory stays
+  O(MAX_EDGES). Its time grows with the number of pairs sharing a term,
+  roughly n^2 for long documents.
 """
 
 from __future__ import annotations
@@ -39,9 +41,11 @@ __all__ = [
     "textrank_scores",
     "threshold_graph",
     "threshold_graph_sparse",
+    "threshold_operator",
+    "threshold_pairs",
 ]
 
-DENSE_MAX = 400  # up to this many sentences: dense n x n graphs, PageRank by a direct solve
+DENSE_MAX = 80  # up to this many sentences: dense n x n graphs, PageRank by a direct solve
 MAX_EDGES = 20_000_000  # threshold_graph_sparse: links kept at most (about 240 MB)
 
 
@@ -191,65 +195,109 @@ def overlap_operator(counts, lengths: np.ndarray) -> SimilarityOperator:
     return SimilarityOperator(n, matvec)
 
 
-def threshold_graph_sparse(
+def threshold_pairs(
     vectors, threshold: float, max_edges: int = MAX_EDGES, block_work: int = 8_000_000
-) -> sp.csr_matrix:
-    """``threshold_graph(cosine_similarity(vectors), threshold)`` as CSR, built in row blocks.
+) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs ``i > j`` of unit (or zero) non-negative rows with cosine > ``threshold``.
 
-    Rows must be unit (or zero) vectors with non-negative entries. Each block
-    of rows is multiplied with all rows (a sparse product of about
-    ``block_work`` multiply-adds), so nothing n x n is ever built. Every
-    sentence may keep ``k = max_edges // n`` links; a sentence with more links
-    keeps only those at or above the lowest similarity floor, on a grid of 64
-    steps between ``threshold`` and 1, that leaves it at most ``k`` links (its
-    strongest ones). Then the graph may no longer be symmetric, and memory
-    stays O(max_edges).
+    A block of rows j is multiplied with the rows from the block on (a sparse
+    product of about ``block_work`` multiply-adds), so each pair is computed
+    once and nothing n x n is built. If more than ``max_edges`` links (two per
+    pair) pass the threshold, it is raised to the lowest value on a grid of
+    256 steps between ``threshold`` and 1 that leaves at most ``max_edges``
+    links, as if that threshold had been asked for: memory stays O(max_edges)
+    and the graph symmetric. (At ``threshold=0.1`` news-like text links about
+    2 % of all pairs, so 20 million links cover about 30,000 sentences.)
+    Returns ``(rows, cols)`` as int32 arrays.
     """
     x = _csr(vectors)
     n = x.shape[0]
-    cap = max(1, max_edges // max(n, 1))
-    n_bins = 64
+    n_bins = 256
+    step = (1.0 - threshold) / n_bins
+    budget = max_edges // 2
     df = np.bincount(x.indices, minlength=x.shape[1])
     row_of = np.repeat(np.arange(n), np.diff(x.indptr))
     work = np.cumsum(np.bincount(row_of, weights=df[x.indices], minlength=n) + 1.0)
-    blocks = []
+    hist = np.zeros(n_bins, dtype=np.int64)  # pairs stored so far, by bin (bins >= floor)
+    floor = 0  # the lowest bin kept: only rises
+    parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+    stored = 0
     start = 0
     while start < n:
-        stop = int(np.searchsorted(work, work[start] + block_work, side="right"))
-        stop = min(n, max(stop, start + 1))
-        blocks.append(_threshold_block(x, start, stop, threshold, cap, n_bins))
+        # The product with rows start.. costs about (n - start) / n of the full one.
+        scaled = block_work * n / (n - start)
+        stop = min(n, max(start + 1, int(np.searchsorted(work, work[start] + scaled, "right"))))
+        part = _threshold_block(x, start, stop, threshold, step, n_bins, floor)
+        hist += np.bincount(part[2], minlength=n_bins)
+        parts.append(part)
+        stored += part[0].size
+        if stored > budget:
+            at_or_above = np.cumsum(hist[::-1])[::-1]  # pairs with bin >= b
+            fits = at_or_above <= budget
+            floor = int(np.argmax(fits)) if fits.any() else n_bins
+            hist[:floor] = 0
+            if stored > 2 * budget:  # drop what the floor excludes, now and then
+                parts = [_above(part, floor) for part in parts]
+                stored = sum(part[0].size for part in parts)
         start = stop
-    return sp.vstack(blocks, format="csr") if blocks else sp.csr_matrix((0, 0))
+    parts = [_above(part, floor) for part in parts]
+    rows = np.concatenate([p[0] for p in parts]) if parts else np.zeros(0, dtype=np.int32)
+    cols = np.concatenate([p[1] for p in parts]) if parts else np.zeros(0, dtype=np.int32)
+    return rows, cols
 
 
-def _threshold_block(x, start, stop, threshold, cap, n_bins) -> sp.csr_matrix:
-    """Rows start..stop of the capped threshold graph."""
-    n, width = x.shape[0], stop - start
-    product = sp.csr_matrix(x @ x[start:stop].T)  # n x width: column j is row start + j
-    rows = np.repeat(np.arange(n), np.diff(product.indptr))
-    cols = product.indices
-    sims = product.data
-    keep = (sims > threshold) & (rows != cols + start)
-    rows, cols, sims = rows[keep], cols[keep], sims[keep]
-    counts = np.bincount(cols, minlength=width)
-    if counts.max(initial=0) > cap:
-        step = (1.0 - threshold) / n_bins
-        bins = np.minimum(((sims - threshold) / step).astype(np.intp), n_bins - 1)
-        hist = np.bincount(cols * n_bins + bins, minlength=width * n_bins).reshape(width, n_bins)
-        at_or_above = np.cumsum(hist[:, ::-1], axis=1)[:, ::-1]  # links with bin >= b
-        floor_bin = np.argmax(at_or_above <= cap, axis=1)  # lowest bin that fits
-        crowded = at_or_above[:, -1] > cap  # more than cap links even in the top bin
-        floor_bin[crowded] = n_bins - 1
-        keep = bins >= floor_bin[cols]
-        if crowded.any():  # of those, keep the first cap in document order
-            top = np.flatnonzero(keep & crowded[cols])
-            top = top[np.argsort(cols[top], kind="stable")]
-            group_start = np.searchsorted(cols[top], cols[top])
-            keep[top] = np.arange(top.size) - group_start < cap
-        rows, cols = rows[keep], cols[keep]
-    graph = sp.csr_matrix((np.ones(rows.size), (cols, rows)), shape=(width, n), dtype=np.float64)
-    graph.sort_indices()
-    return graph
+def _above(part, floor):
+    rows, cols, bins = part
+    if floor == 0 or bins.size == 0 or bins.min() >= floor:
+        return part
+    keep = bins >= floor
+    return rows[keep], cols[keep], bins[keep]
+
+
+def _threshold_block(x, start, stop, threshold, step, n_bins, floor):
+    """Pairs i > j, j in start..stop, with similarity > threshold and grid bin >= floor."""
+    product = sp.csr_matrix(x[start:] @ x[start:stop].T)  # entry (i, j): rows start + i, start + j
+    kept = np.flatnonzero(product.data > threshold + floor * step)
+    rows = np.searchsorted(product.indptr, kept, side="right") - 1
+    cols = product.indices[kept]
+    sims = product.data[kept]
+    del product
+    upper = rows > cols
+    rows = (rows[upper] + start).astype(np.int32)
+    cols = (cols[upper] + start).astype(np.int32)
+    bins = np.minimum(((sims[upper] - threshold) / step).astype(np.intp), n_bins - 1)
+    keep = bins >= floor
+    if not keep.all():
+        rows, cols, bins = rows[keep], cols[keep], bins[keep]
+    return rows, cols, bins.astype(np.uint8)
+
+
+def _lower_triangle(rows: np.ndarray, cols: np.ndarray, n: int) -> sp.csr_matrix:
+    return sp.csr_matrix((np.ones(rows.size), (rows, cols)), shape=(n, n))
+
+
+def threshold_graph_sparse(
+    vectors, threshold: float, max_edges: int = MAX_EDGES, block_work: int = 8_000_000
+) -> sp.csr_matrix:
+    """``threshold_graph(cosine_similarity(vectors), threshold)`` as symmetric CSR, from
+    ``threshold_pairs`` (see there for ``max_edges``)."""
+    n = vectors.shape[0]
+    lower = _lower_triangle(*threshold_pairs(vectors, threshold, max_edges, block_work), n)
+    return sp.csr_matrix(lower + lower.T)
+
+
+def threshold_operator(
+    vectors, threshold: float, max_edges: int = MAX_EDGES, block_work: int = 8_000_000
+) -> SimilarityOperator:
+    """``threshold_graph_sparse`` as an operator that stores each pair once."""
+    n = vectors.shape[0]
+    lower = _lower_triangle(*threshold_pairs(vectors, threshold, max_edges, block_work), n)
+    upper = lower.T
+
+    def matvec(v: np.ndarray) -> np.ndarray:
+        return lower @ v + upper @ v
+
+    return SimilarityOperator(n, matvec)
 
 
 def pagerank(
@@ -259,6 +307,7 @@ def pagerank(
     max_iter: int = 500,
     *,
     solver: str = "auto",
+    symmetric: bool = False,
 ) -> np.ndarray:
     """Stationary distribution of a random walk on a weighted graph.
 
@@ -268,29 +317,34 @@ def pagerank(
     edge in proportion to its weight, else it jumps to a node uniformly at
     random; nodes without edges (dangling) always jump. The result sums to 1.
 
-    ``solver="power"`` iterates until the L1 change falls below ``tol`` or
-    ``max_iter`` steps; ``"direct"`` solves the linear system exactly (dense
-    weights only); ``"auto"`` solves directly for dense graphs of at most
-    ``DENSE_MAX`` nodes and iterates otherwise.
+    Solvers: ``"power"`` iterates until the L1 change falls below ``tol`` or
+    ``max_iter`` steps. ``"direct"`` solves the linear system exactly (dense
+    weights only). ``"cg"`` solves it by conjugate gradients, for symmetric
+    weights only, until the relative residual falls below ``tol``; it needs
+    about a third of power iteration's products. ``"auto"``: direct for dense
+    graphs of at most ``DENSE_MAX`` nodes, else cg if ``symmetric`` is true
+    (the caller's promise, not checked), else power.
     """
-    if solver not in ("auto", "power", "direct"):
+    if solver not in ("auto", "power", "direct", "cg"):
         raise ValueError(f"unknown solver {solver!r}")
     if sp.issparse(weights):
         w = sp.csr_matrix(weights, dtype=np.float64)
-        wt = w.T
         out = np.asarray(w.sum(axis=1)).ravel()
-        transpose_product = wt.__matmul__
+        product = w.__matmul__
+        transpose_product = w.T.__matmul__
     elif hasattr(weights, "matvec"):
         out = np.asarray(weights.matvec(np.ones(weights.shape[0])), dtype=np.float64)
-        transpose_product = weights.rmatvec
+        product, transpose_product = weights.matvec, weights.rmatvec
     else:
         w = np.asarray(weights, dtype=np.float64)
         out = w.sum(axis=1)
         if solver == "direct" or (solver == "auto" and w.shape[0] <= DENSE_MAX):
             return _pagerank_direct(w, out, damping)
-        transpose_product = w.T.__matmul__
+        product, transpose_product = w.__matmul__, w.T.__matmul__
     if solver == "direct":
         raise ValueError("solver='direct' needs dense weights")
+    if solver == "cg" or (solver == "auto" and symmetric):
+        return _pagerank_cg(product, out, damping, tol, max_iter)
     return _pagerank_power(transpose_product, out, damping, tol, max_iter)
 
 
@@ -333,34 +387,79 @@ def _pagerank_power(transpose_product, out, damping, tol, max_iter) -> np.ndarra
     return x / x.sum()
 
 
+def _pagerank_cg(product, out, damping, tol, max_iter) -> np.ndarray:
+    """PageRank of a symmetric graph by conjugate gradients.
+
+    With uniform teleport and dangling jumps the answer is proportional to
+    the z solving ``(I - damping * W D^+) z = 1`` (D: weighted degrees). With
+    ``z = D^(1/2) y`` on nodes with edges this becomes ``(I - damping * S) y =
+    D^(-1/2) 1`` for the symmetric ``S = D^(-1/2) W D^(-1/2)``, whose
+    eigenvalues lie in [-1, 1]: the system is positive definite with condition
+    number at most (1 + damping) / (1 - damping). Nodes without edges get z = 1.
+    """
+    n = out.size
+    if n == 0:
+        return np.zeros(0)
+    live = out > 0
+    scale = np.zeros(n)
+    scale[live] = 1.0 / np.sqrt(out[live])
+
+    def apply(v: np.ndarray) -> np.ndarray:
+        return v - damping * scale * np.asarray(product(scale * v), dtype=np.float64).ravel()
+
+    b = scale.copy()
+    y = np.zeros(n)
+    r = b.copy()
+    p = r.copy()
+    rr = r @ r
+    stop = (tol * tol) * rr
+    for _ in range(max_iter):
+        if rr <= stop:
+            break
+        ap = apply(p)
+        alpha = rr / (p @ ap)
+        y += alpha * p
+        r -= alpha * ap
+        rr_next = r @ r
+        p *= rr_next / rr
+        p += r
+        rr = rr_next
+    z = np.where(live, y / np.where(live, scale, 1.0), 1.0)
+    np.maximum(z, 0.0, out=z)
+    return z / z.sum()
+
+
 def textrank_scores(
-    counts, lengths: np.ndarray, damping: float = 0.85, dense_max: int = DENSE_MAX
+    counts, lengths: np.ndarray, damping: float = 0.85, dense_max: int | None = None
 ) -> np.ndarray:
-    """TextRank: PageRank over ``overlap_similarity``; an operator above ``dense_max`` sentences."""
-    if counts.shape[0] <= dense_max:
+    """TextRank: PageRank over ``overlap_similarity``, dense up to ``dense_max`` sentences
+    (default ``DENSE_MAX``), above that over the exact ``overlap_operator``."""
+    if counts.shape[0] <= (DENSE_MAX if dense_max is None else dense_max):
         return pagerank(overlap_similarity(counts, lengths), damping)
-    return pagerank(overlap_operator(counts, lengths), damping)
+    return pagerank(overlap_operator(counts, lengths), damping, symmetric=True)
 
 
 def lexrank_scores(
     vectors,
     damping: float = 0.85,
     threshold: float | None = None,
-    dense_max: int = DENSE_MAX,
-    max_edges: int = MAX_EDGES,
+    dense_max: int | None = None,
+    max_edges: int | None = None,
 ) -> np.ndarray:
     """LexRank: PageRank over the cosine graph of unit rows, weighted (``threshold=None``)
     or unweighted with links where similarity > ``threshold``.
 
-    Above ``dense_max`` sentences the weighted graph is ``cosine_operator`` (exact) and
-    the thresholded one ``threshold_graph_sparse`` (exact up to ``max_edges // n`` links
-    per sentence).
+    Dense up to ``dense_max`` sentences (default ``DENSE_MAX``). Above that the
+    weighted graph is ``cosine_operator`` (exact) and the thresholded one
+    ``threshold_operator`` (exact while it has at most ``max_edges`` links,
+    default ``MAX_EDGES``).
     """
-    if vectors.shape[0] <= dense_max:
+    if vectors.shape[0] <= (DENSE_MAX if dense_max is None else dense_max):
         similarity = cosine_similarity(vectors)
         if threshold is not None:
             similarity = threshold_graph(similarity, threshold)
         return pagerank(similarity, damping)
     if threshold is None:
-        return pagerank(cosine_operator(vectors), damping)
-    return pagerank(threshold_graph_sparse(vectors, threshold, max_edges), damping)
+        return pagerank(cosine_operator(vectors), damping, symmetric=True)
+    graph = threshold_operator(vectors, threshold, MAX_EDGES if max_edges is None else max_edges)
+    return pagerank(graph, damping, symmetric=True)

@@ -2,14 +2,13 @@
 
 A word is a run of letters or digits, possibly joined by apostrophes
 (``don't``, ``o'neill``); it is lower-cased, dropped if it is a stop word or a
-single letter, and otherwise reduced to its Snowball stem. The stop-word lists
-ship in ``summarizer/data``; nltk's Snowball stemmers need no downloaded data.
+single letter, and otherwise reduced to its Snowball stem (``summarizer.stem``).
+The stop-word lists ship in ``summarizer/data``.
 
 Speed: words never cross whitespace, so the analyzer caches the result of each
 whitespace-delimited chunk of raw text (``"Koirala's"``, ``"2019."``) as term
 ids. A document is then split on whitespace and looked up chunk by chunk, with
-no regular expression or stemmer call for chunks seen before. nltk is imported
-on the first cache miss only, because importing it costs about a second.
+no regular expression or stemmer call for chunks seen before.
 """
 
 from __future__ import annotations
@@ -24,11 +23,13 @@ from itertools import chain, repeat
 
 import numpy as np
 
+from summarizer import stem
 from summarizer.errors import InvalidOptionError
 
 __all__ = ["LANGUAGES", "Analyzer", "TermIndex", "get_analyzer"]
 
-LANGUAGES: tuple[str, ...] = ("english",)
+_STEMMERS = {"english": stem.stem}
+LANGUAGES: tuple[str, ...] = tuple(_STEMMERS)
 
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
 
@@ -38,6 +39,7 @@ _NONE = -1
 _MULTI = -2
 _MISS = np.iinfo(np.int64).min
 _MAX_CHUNKS = 200_000  # cache entries before the tables start afresh (bounds memory)
+_BATCH = 2048  # sentences whose chunks are split and looked up together
 
 
 # Characters that are never part of a word, replaced by spaces before splitting
@@ -103,7 +105,7 @@ class Analyzer:
     def __init__(self, language: str) -> None:
         self.language = language
         self.stop_words = _load_stop_words(language)
-        self._stemmer = None
+        self._stem = _STEMMERS[language]
         self._tables = _Tables()
         self._lock = threading.Lock()
 
@@ -117,25 +119,44 @@ class Analyzer:
         """Term ids of each ``text[start:end]`` for ``spans``, in one pass."""
         tables = self._current_tables()
         clean = _clean(text)
+        n = len(spans)
+        if n <= _BATCH:
+            ids, counts = self._index_batch(clean, spans, tables)
+        else:  # in batches, so only one batch's chunk strings are alive at a time
+            parts = [
+                self._index_batch(clean, spans[lo : lo + _BATCH], tables)
+                for lo in range(0, n, _BATCH)
+            ]
+            ids = np.concatenate([p[0] for p in parts])
+            counts = np.concatenate([p[1] for p in parts])
+        indptr = np.zeros(n + 1, dtype=np.intp)
+        np.cumsum(counts, out=indptr[1:])
+        return TermIndex(ids, indptr, tables.stems)
+
+    def _index_batch(
+        self, clean: str, spans: Sequence[tuple[int, int]], tables: _Tables
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Term ids of the spans, concatenated, and the number of terms of each."""
         chunk_lists = [clean[s:e].split() for s, e in spans]
         chunks = list(chain.from_iterable(chunk_lists))
-        codes = np.fromiter(
-            map(tables.codes.get, chunks, repeat(_MISS)), dtype=np.int64, count=len(chunks)
-        )
+        get = tables.codes.get
+        codes = np.fromiter(map(get, chunks, repeat(_MISS)), dtype=np.int64, count=len(chunks))
         missing = np.flatnonzero(codes == _MISS)
         if missing.size:
-            with self._lock:
-                for i in missing.tolist():
-                    codes[i] = self._code(chunks[i], tables)
+            at = chunks.__getitem__
+            with self._lock:  # each new chunk once, in document order
+                for chunk in dict.fromkeys(map(at, missing.tolist())):
+                    self._code(chunk, tables)
+            codes[missing] = np.fromiter(
+                map(get, map(at, missing.tolist())), dtype=np.int64, count=missing.size
+            )
         chunk_counts = np.fromiter(map(len, chunk_lists), dtype=np.intp, count=len(chunk_lists))
         sentence_of = np.repeat(np.arange(len(chunk_lists), dtype=np.intp), chunk_counts)
         if codes.size and codes.min() <= _MULTI:
             codes, sentence_of = self._expand(codes, sentence_of, tables)
         keep = codes >= 0
-        ids = codes[keep].astype(np.intp)
-        indptr = np.zeros(len(chunk_lists) + 1, dtype=np.intp)
-        np.cumsum(np.bincount(sentence_of[keep], minlength=len(chunk_lists)), out=indptr[1:])
-        return TermIndex(ids, indptr, tables.stems)
+        counts = np.bincount(sentence_of[keep], minlength=len(chunk_lists))
+        return codes[keep].astype(np.intp), counts
 
     def _current_tables(self) -> _Tables:
         tables = self._tables
@@ -174,11 +195,7 @@ class Analyzer:
         normal = word.replace("\u2019", "'")
         if normal in self.stop_words or (len(normal) == 1 and not normal.isdigit()):
             return None
-        if self._stemmer is None:
-            from nltk.stem.snowball import SnowballStemmer
-
-            self._stemmer = SnowballStemmer(self.language).stem
-        return self._stemmer(normal)
+        return self._stem(normal)
 
     @staticmethod
     def _expand(

@@ -30,7 +30,7 @@ __all__ = [
     "vectorize_index",
 ]
 
-DENSE_MAX_CELLS = 250_000  # sentences x terms; above this, matrices are CSR
+DENSE_MAX_CELLS = 40_000  # sentences x terms; above this, matrices are CSR
 
 
 def smoothed_idf(df: np.ndarray, n: int) -> np.ndarray:
@@ -127,12 +127,20 @@ def vectorize(
 def vectorize_index(
     index: TermIndex, frequencies: DocumentFrequencies | None = None, dense: bool | None = None
 ) -> Vectors:
-    """Vectors of an analyzed document; terms sorted by their id in ``index.vocabulary``.
+    """Vectors of an analyzed document; terms in order of first appearance.
 
     ``dense=None`` picks dense arrays when sentences x terms is at most
     ``DENSE_MAX_CELLS``, else CSR.
     """
-    unique, columns = np.unique(index.ids, return_inverse=True)
+    # Columns in order of first appearance, so a document's matrices (and the
+    # rounding of every sum over them) do not depend on what the shared
+    # analyzer saw before.
+    unique, first, inverse = np.unique(index.ids, return_index=True, return_inverse=True)
+    order = np.argsort(first)
+    rank = np.empty_like(order)
+    rank[order] = np.arange(order.size)
+    columns = rank[inverse.reshape(-1)]
+    unique = unique[order]
     n, v = index.indptr.size - 1, unique.size
     vocabulary = index.vocabulary
 
@@ -145,7 +153,7 @@ def vectorize_index(
         idf = frequencies.idf(terms)
     if dense is None:
         dense = n * v <= DENSE_MAX_CELLS
-    tf = _counts(columns.reshape(-1), index.indptr, v, dense)
+    tf = _counts(columns, index.indptr, v, dense)
     return Vectors._deferred(tf, idf, terms)
 
 
