@@ -234,7 +234,7 @@ def threshold_pairs(
         if stored > budget:
             at_or_above = np.cumsum(hist[::-1])[::-1]  # pairs with bin >= b
             fits = at_or_above <= budget
-            floor = int(np.argmax(fits)) if fits.any() else n_bins
+            floor = max(floor, int(np.argmax(fits))) if fits.any() else n_bins
             hist[:floor] = 0
             if stored > 2 * budget:  # drop what the floor excludes, now and then
                 parts = [_above(part, floor) for part in parts]
