@@ -25,8 +25,13 @@ linear system directly. Long documents never build an n x n matrix:
 
 from __future__ import annotations
 
+import sys
+from typing import TYPE_CHECKING
+
 import numpy as np
-import scipy.sparse as sp
+
+if TYPE_CHECKING:
+    import scipy.sparse as sp
 
 __all__ = [
     "DENSE_MAX",
@@ -49,18 +54,25 @@ DENSE_MAX = 80  # up to this many sentences: dense n x n graphs, PageRank by a d
 MAX_EDGES = 20_000_000  # threshold_graph_sparse: links kept at most (about 240 MB)
 
 
+def _sparse():
+    """scipy.sparse, imported on first use: short documents never need it, and importing it
+    costs about 0.15 s of a command-line run."""
+    import scipy.sparse
+
+    return scipy.sparse
+
+
+def _issparse(matrix) -> bool:
+    module = sys.modules.get("scipy.sparse")  # not imported: cannot be a scipy matrix
+    return module is not None and module.issparse(matrix)
+
+
 def _dense(matrix) -> np.ndarray:
-    return matrix.toarray() if sp.issparse(matrix) else np.asarray(matrix, dtype=np.float64)
+    return matrix.toarray() if _issparse(matrix) else np.asarray(matrix, dtype=np.float64)
 
 
 def _csr(matrix) -> sp.csr_matrix:
-    return sp.csr_matrix(matrix, dtype=np.float64)
-
-
-def _row_nnz(matrix) -> np.ndarray:
-    if sp.issparse(matrix):
-        return np.diff(sp.csr_matrix(matrix).indptr)
-    return np.count_nonzero(matrix, axis=1)
+    return _sparse().csr_matrix(matrix, dtype=np.float64)
 
 
 def _shared_columns(matrix: np.ndarray) -> np.ndarray:
@@ -89,7 +101,7 @@ def _gram(x: np.ndarray) -> np.ndarray:
 
 def cosine_similarity(vectors) -> np.ndarray:
     """Pairwise cosine of unit-norm rows, with a zero diagonal (no self-loops); dense n x n."""
-    if sp.issparse(vectors):
+    if _issparse(vectors):
         sim = (vectors @ vectors.T).toarray()
     else:
         sim = _gram(_shared_columns(np.asarray(vectors, dtype=np.float64)))
@@ -256,7 +268,9 @@ def _above(part, floor):
 
 def _threshold_block(x, start, stop, threshold, step, n_bins, floor):
     """Pairs i > j, j in start..stop, with similarity > threshold and grid bin >= floor."""
-    product = sp.csr_matrix(x[start:] @ x[start:stop].T)  # entry (i, j): rows start + i, start + j
+    product = _sparse().csr_matrix(
+        x[start:] @ x[start:stop].T
+    )  # entry (i, j): rows start + i, start + j
     kept = np.flatnonzero(product.data > threshold + floor * step)
     rows = np.searchsorted(product.indptr, kept, side="right") - 1
     cols = product.indices[kept]
@@ -273,7 +287,7 @@ def _threshold_block(x, start, stop, threshold, step, n_bins, floor):
 
 
 def _lower_triangle(rows: np.ndarray, cols: np.ndarray, n: int) -> sp.csr_matrix:
-    return sp.csr_matrix((np.ones(rows.size), (rows, cols)), shape=(n, n))
+    return _sparse().csr_matrix((np.ones(rows.size), (rows, cols)), shape=(n, n))
 
 
 def threshold_graph_sparse(
@@ -283,7 +297,7 @@ def threshold_graph_sparse(
     ``threshold_pairs`` (see there for ``max_edges``)."""
     n = vectors.shape[0]
     lower = _lower_triangle(*threshold_pairs(vectors, threshold, max_edges, block_work), n)
-    return sp.csr_matrix(lower + lower.T)
+    return _sparse().csr_matrix(lower + lower.T)
 
 
 def threshold_operator(
@@ -327,8 +341,8 @@ def pagerank(
     """
     if solver not in ("auto", "power", "direct", "cg"):
         raise ValueError(f"unknown solver {solver!r}")
-    if sp.issparse(weights):
-        w = sp.csr_matrix(weights, dtype=np.float64)
+    if _issparse(weights):
+        w = _sparse().csr_matrix(weights, dtype=np.float64)
         out = np.asarray(w.sum(axis=1)).ravel()
         product = w.__matmul__
         transpose_product = w.T.__matmul__
