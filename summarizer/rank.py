@@ -183,7 +183,7 @@ def overlap_operator(counts, lengths: np.ndarray) -> SimilarityOperator:
     is ``(W v)_i = sum_g c_ig (B B_g^T v_g)_i - w_ii v_i`` over the groups g of
     sentences with equal length, where ``c_ig = 1 / (a_i + a_g)``.
     """
-    binary = _csr(counts)
+    binary = _sparse().csr_matrix(counts, dtype=np.float64, copy=True)  # changed below
     binary.sum_duplicates()
     binary.eliminate_zeros()
     binary.data[:] = 1.0

@@ -122,14 +122,16 @@ def test_operators_equal_explicit_matrices(seed):
     np.testing.assert_allclose(
         rank.cosine_operator(x).toarray(), rank.cosine_similarity(x), atol=1e-12
     )
-    counts = sp.csr_matrix(rng.integers(0, 3, (n, 25)) * (rng.random((n, 25)) < 0.2))
+    counts = sp.csr_matrix(rng.integers(0, 3, (n, 25)) * (rng.random((n, 25)) < 0.2), dtype=float)
     lengths = np.asarray(counts.sum(axis=1)).ravel() + rng.integers(0, 2, n)
     lengths[: min(n, 3)] = [0, 1, 1][: min(n, 3)]
+    before = counts.toarray()
     np.testing.assert_allclose(
         rank.overlap_operator(counts, lengths).toarray(),
         rank.overlap_similarity(counts, lengths),
         atol=1e-12,
     )
+    np.testing.assert_array_equal(counts.toarray(), before)  # inputs are left alone
 
 
 @pytest.mark.parametrize("threshold", [0.0, 0.1, 0.3])
