@@ -140,8 +140,14 @@ class Analyzer:
         chunk_lists = [clean[s:e].split() for s, e in spans]
         chunks = list(chain.from_iterable(chunk_lists))
         get = tables.codes.get
-        codes = np.fromiter(map(get, chunks, repeat(_MISS)), dtype=np.int64, count=len(chunks))
-        missing = np.flatnonzero(codes == _MISS)
+        try:  # every chunk seen before: the common case once the cache is warm
+            codes = np.fromiter(
+                map(tables.codes.__getitem__, chunks), dtype=np.int64, count=len(chunks)
+            )
+            missing = codes[:0]
+        except KeyError:
+            codes = np.fromiter(map(get, chunks, repeat(_MISS)), dtype=np.int64, count=len(chunks))
+            missing = np.flatnonzero(codes == _MISS)
         if missing.size:
             at = chunks.__getitem__
             with self._lock:  # each new chunk once, in document order
