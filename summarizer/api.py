@@ -14,7 +14,7 @@ from summarizer.errors import InputTooLargeError, InvalidInputError, InvalidOpti
 from summarizer.segment import segment
 from summarizer.select import ORDERS, Budget, select
 from summarizer.text import LANGUAGES, get_analyzer
-from summarizer.vectorize import DocumentFrequencies, Vectors, vectorize
+from summarizer.vectorize import DocumentFrequencies, Vectors, vectorize_index
 
 __all__ = [
     "DEFAULT_MAX_CHARS",
@@ -172,10 +172,12 @@ class Summarizer:
     def fit(self, corpus: Iterable[str]) -> Summarizer:
         """Learn IDF from a corpus of documents (one pass), used for every later summary."""
         frequencies = DocumentFrequencies()
-        terms = self._analyzer.terms
+        analyzer = self._analyzer
         for doc in corpus:
             doc = _check_text(doc, self.max_chars)
-            frequencies.update(terms(doc[s:e]) for s, e in segment(doc))
+            index = analyzer.index(doc, segment(doc))
+            vocabulary = index.vocabulary
+            frequencies.update([[vocabulary[i] for i in np.unique(index.ids).tolist()]])
         self.frequencies = frequencies
         return self
 
@@ -196,11 +198,10 @@ class Summarizer:
         text = _check_text(text, self.max_chars)
         spans = segment(text)
         t1 = perf_counter()
-        terms = self._analyzer.terms
-        term_lists = [terms(text[s:e]) for s, e in spans]
-        vectors = vectorize(term_lists, self.frequencies)
+        index = self._analyzer.index(text, spans)
+        vectors = vectorize_index(index, self.frequencies)
         t2 = perf_counter()
-        scores = self._score(vectors, np.fromiter(map(len, term_lists), np.float64, len(spans)))
+        scores = self._score(vectors, index.lengths)
         t3 = perf_counter()
         word_counts = char_counts = None
         if budget.kind == "words":
@@ -231,11 +232,8 @@ class Summarizer:
         if self.method == "tfidf":
             return rank.centroid_scores(vectors.tfidf)
         if self.method == "textrank":
-            return rank.pagerank(rank.overlap_similarity(vectors.tf, lengths), self.damping)
-        similarity = rank.cosine_similarity(vectors.tfidf)
-        if self.threshold is not None:
-            similarity = rank.threshold_graph(similarity, self.threshold)
-        return rank.pagerank(similarity, self.damping)
+            return rank.textrank_scores(vectors.tf, lengths, self.damping)
+        return rank.lexrank_scores(vectors.tfidf, self.damping, self.threshold)
 
 
 _SUMMARIZER_OPTIONS = ("method", "language", "order", "damping", "threshold", "max_chars")

@@ -1,20 +1,49 @@
-"""Sentence x term TF-IDF matrices (scipy CSR) and corpus document frequencies.
+"""Sentence x term TF-IDF matrices and corpus document frequencies.
 
 IDF is smoothed as in scikit-learn: ``idf = ln((1 + N) / (1 + df)) + 1``. By
 default ``N`` and ``df`` count the document's own sentences; after fitting on a
 corpus they count the corpus's documents, and unseen terms get ``df = 0``.
+
+Short documents get small dense numpy matrices and long ones scipy CSR: at a
+few dozen sentences the fixed cost of each scipy.sparse call outweighs the
+arithmetic, while past a few hundred sentences a dense matrix would waste
+memory on zeros. ``DENSE_MAX_CELLS`` decides.
 """
 
 from __future__ import annotations
 
+import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
-import scipy.sparse as sp
 
-__all__ = ["DocumentFrequencies", "Vectors", "smoothed_idf", "vectorize"]
+from summarizer.text import TermIndex
+
+__all__ = [
+    "DENSE_MAX_CELLS",
+    "DocumentFrequencies",
+    "Vectors",
+    "smoothed_idf",
+    "vectorize",
+    "vectorize_index",
+]
+
+DENSE_MAX_CELLS = 40_000  # sentences x terms; above this, matrices are CSR
+
+
+def _sparse():
+    """scipy.sparse, imported on first use: short documents never need it, and importing it
+    costs about 0.15 s of a command-line run."""
+    import scipy.sparse
+
+    return scipy.sparse
+
+
+def _issparse(matrix) -> bool:
+    module = sys.modules.get("scipy.sparse")  # not imported: cannot be a scipy matrix
+    return module is not None and module.issparse(matrix)
 
 
 def smoothed_idf(df: np.ndarray, n: int) -> np.ndarray:
@@ -44,40 +73,132 @@ class DocumentFrequencies:
         )
 
 
-@dataclass
 class Vectors:
-    """A document's sentences as vectors over its own vocabulary."""
+    """A document's sentences as vectors over its own vocabulary.
 
-    tf: sp.csr_matrix  # raw term counts, sentences x terms
-    tfidf: sp.csr_matrix  # tf * idf, each non-empty row scaled to unit L2 norm
-    terms: list[str]
+    ``tf`` holds raw term counts (sentences x terms); ``tfidf`` is ``tf`` times
+    IDF with each non-empty row scaled to unit L2 norm; ``terms`` names the
+    columns. ``tf`` and ``tfidf`` are 2-D float64 arrays of the same kind:
+    scipy CSR from ``vectorize`` and for long documents, dense numpy arrays for
+    short ones from ``vectorize_index``. Every function in ``summarizer.rank``
+    accepts both. ``tfidf`` and ``terms`` may be computed on first use, so a
+    method that needs only counts does not pay for them.
+    """
+
+    __slots__ = ("_idf", "_terms", "_tfidf", "tf")
+
+    def __init__(self, tf, tfidf, terms) -> None:
+        self.tf = tf
+        self._tfidf = tfidf
+        self._terms = terms
+        self._idf = None
+
+    @classmethod
+    def _deferred(cls, tf, idf: np.ndarray | None, terms) -> Vectors:
+        """Vectors whose ``tfidf`` (from ``idf``, or the sentences' own IDF when None)
+        and ``terms`` (a list, or a function returning one) are built when first used."""
+        vectors = cls(tf, None, terms)
+        vectors._idf = idf
+        return vectors
+
+    @property
+    def tfidf(self):
+        if self._tfidf is None:
+            self._tfidf = _weigh(self.tf, self._idf)
+        return self._tfidf
+
+    @property
+    def terms(self) -> list[str]:
+        if callable(self._terms):
+            self._terms = self._terms()
+        return self._terms
+
+    def __repr__(self) -> str:
+        return f"Vectors(tf={self.tf!r}, terms={len(self.terms)})"
 
 
 def vectorize(
     term_lists: Sequence[Sequence[str]], frequencies: DocumentFrequencies | None = None
 ) -> Vectors:
-    """Count terms per sentence and weight them by IDF."""
+    """Count terms per sentence and weight them by IDF; CSR matrices, terms in order of
+    first appearance."""
     vocabulary: dict[str, int] = {}
-    indices: list[int] = []
+    columns: list[int] = []
     indptr = [0]
     for terms in term_lists:
         for term in terms:
-            indices.append(vocabulary.setdefault(term, len(vocabulary)))
-        indptr.append(len(indices))
-    n, v = len(term_lists), len(vocabulary)
-    data = np.ones(len(indices), dtype=np.float64)
-    tf = sp.csr_matrix(
-        (data, np.asarray(indices, dtype=np.int64), np.asarray(indptr)), shape=(n, v)
+            columns.append(vocabulary.setdefault(term, len(vocabulary)))
+        indptr.append(len(columns))
+    terms = list(vocabulary)
+    idf = None if frequencies is None else frequencies.idf(terms)
+    tf = _counts(
+        np.asarray(columns, dtype=np.intp), np.asarray(indptr, dtype=np.intp), len(terms), False
+    )
+    return Vectors(tf, _weigh(tf, idf), terms)
+
+
+def vectorize_index(
+    index: TermIndex, frequencies: DocumentFrequencies | None = None, dense: bool | None = None
+) -> Vectors:
+    """Vectors of an analyzed document; terms in order of first appearance.
+
+    ``dense=None`` picks dense arrays when sentences x terms is at most
+    ``DENSE_MAX_CELLS``, else CSR.
+    """
+    # Columns in order of first appearance, so a document's matrices (and the
+    # rounding of every sum over them) do not depend on what the shared
+    # analyzer saw before.
+    unique, first, inverse = np.unique(index.ids, return_index=True, return_inverse=True)
+    order = np.argsort(first)
+    rank = np.empty_like(order)
+    rank[order] = np.arange(order.size)
+    columns = rank[inverse.reshape(-1)]
+    unique = unique[order]
+    n, v = index.indptr.size - 1, unique.size
+    vocabulary = index.vocabulary
+
+    def terms() -> list[str]:
+        return [vocabulary[i] for i in unique.tolist()]
+
+    idf = None
+    if frequencies is not None:
+        terms = terms()
+        idf = frequencies.idf(terms)
+    if dense is None:
+        dense = n * v <= DENSE_MAX_CELLS
+    tf = _counts(columns, index.indptr, v, dense)
+    return Vectors._deferred(tf, idf, terms)
+
+
+def _counts(columns: np.ndarray, indptr: np.ndarray, n_terms: int, dense: bool):
+    """Sentence x term counts from CSR-style term columns per sentence."""
+    n = indptr.size - 1
+    if dense:
+        rows = np.repeat(np.arange(n), np.diff(indptr))
+        tf = np.bincount(rows * n_terms + columns, minlength=n * n_terms)
+        return tf.reshape(n, n_terms).astype(np.float64)
+    tf = _sparse().csr_matrix(
+        (np.ones(columns.size), columns, indptr), shape=(n, n_terms), dtype=np.float64
     )
     tf.sum_duplicates()
-    terms = list(vocabulary)
-    if frequencies is None:
-        df = np.bincount(tf.indices, minlength=v)
-        idf = smoothed_idf(df, n)
-    else:
-        idf = frequencies.idf(terms)
-    weighted = tf.multiply(idf[np.newaxis, :]).tocsr() if v else tf.copy()
-    norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
-    norms[norms == 0] = 1.0
-    tfidf = sp.csr_matrix(sp.diags(1.0 / norms) @ weighted)
-    return Vectors(tf=tf, tfidf=tfidf, terms=terms)
+    return tf
+
+
+def _weigh(tf, idf: np.ndarray | None):
+    """TF-IDF with unit rows; ``idf=None``: from the sentences' own document frequencies."""
+    n, n_terms = tf.shape
+    if not _issparse(tf):
+        if idf is None:
+            idf = smoothed_idf(np.count_nonzero(tf, axis=0), n)
+        tfidf = tf * idf
+        norms = np.sqrt(np.einsum("ij,ij->i", tfidf, tfidf))
+        norms[norms == 0.0] = 1.0
+        tfidf /= norms[:, None]
+        return tfidf
+    if idf is None:
+        idf = smoothed_idf(np.bincount(tf.indices, minlength=n_terms), n)
+    data = tf.data * idf[tf.indices]
+    rows = np.repeat(np.arange(n), np.diff(tf.indptr))
+    norms = np.sqrt(np.bincount(rows, weights=data * data, minlength=n))
+    data /= norms[rows]
+    return _sparse().csr_matrix((data, tf.indices.copy(), tf.indptr.copy()), shape=tf.shape)
