@@ -23,6 +23,7 @@ from summarizer.vectorize import DocumentFrequencies
 try:
     import dask
     import dask.bag as db
+    import dask.base
 except ImportError:  # pragma: no cover - exercised only without the extra
     raise MissingDependencyError(
         "summarizer.distributed needs dask; install it with: pip install 'summarizer[dask]'"
@@ -138,11 +139,27 @@ def _check_errors(errors: object) -> None:
 
 def _shared(summarizer: Summarizer) -> Any:
     """The summarizer's state as one graph node, sent to each worker once, not per task."""
-    return dask.delayed(summarizer.to_dict(), pure=True, traverse=False)
+    state = summarizer.to_dict()
+    return dask.delayed((dask.base.tokenize(state), state), pure=True, traverse=False)
 
 
-def _outcomes(texts: Any, state: dict, budget: dict, errors: str) -> list:
-    outcomes = summarize_chunk(Summarizer.from_dict(state), texts, budget)
+_built: dict[str, Summarizer] = {}  # per worker process: token -> summarizer built from state
+
+
+def _summarizer(shared: tuple[str, dict]) -> Summarizer:
+    """Build each state once per worker process, not once per partition (IDF can be large)."""
+    token, state = shared
+    summarizer = _built.get(token)
+    if summarizer is None:
+        summarizer = Summarizer.from_dict(state)
+        if len(_built) >= 8:
+            _built.pop(next(iter(_built)), None)
+        _built[token] = summarizer
+    return summarizer
+
+
+def _outcomes(texts: Any, shared: tuple[str, dict], budget: dict, errors: str) -> list:
+    outcomes = summarize_chunk(_summarizer(shared), texts, budget)
     if errors == "raise":
         for outcome in outcomes:
             if isinstance(outcome, SummarizerError):
@@ -150,8 +167,8 @@ def _outcomes(texts: Any, state: dict, budget: dict, errors: str) -> list:
     return outcomes
 
 
-def _summarize_partition(texts: Any, state: dict, budget: dict, errors: str) -> list:
-    return _outcomes(texts, state, budget, errors)
+def _summarize_partition(texts: Any, shared: tuple, budget: dict, errors: str) -> list:
+    return _outcomes(texts, shared, budget, errors)
 
 
 def _details(outcome: Summary | SummarizerError) -> str:
@@ -163,9 +180,9 @@ def _details(outcome: Summary | SummarizerError) -> str:
 
 
 def _summarize_frame_partition(
-    frame: Any, column: str, names: list[str], state: dict, budget: dict, errors: str
+    frame: Any, column: str, names: list[str], shared: tuple, budget: dict, errors: str
 ) -> Any:
-    outcomes = _outcomes(frame[column].tolist(), state, budget, errors)
+    outcomes = _outcomes(frame[column].tolist(), shared, budget, errors)
     columns = {names[0]: [str(o) if isinstance(o, Summary) else None for o in outcomes]}
     if len(names) > 1:
         columns[names[1]] = [_details(o) for o in outcomes]
