@@ -324,3 +324,13 @@ def test_many_documents_option_errors(tmp_path, article_file, args, status, mess
     assert r.returncode == status
     assert message in one_line(r.stderr)
     assert r.stdout == b""
+
+
+def test_progress_without_tqdm_is_a_usage_error(article_file, monkeypatch, capsys):
+    from summarizer.cli import main
+
+    monkeypatch.setitem(sys.modules, "tqdm", None)  # makes `import tqdm` fail
+    assert main([str(article_file), "--progress"]) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "summarizer[progress]" in err
+    assert main([str(article_file), "--no-progress", "-n", "1"]) == 0
