@@ -10,8 +10,9 @@ CNN/DM is also summarized with IDF fitted on all of BBC dev (another corpus).
 
 Two kinds of text: "full" articles (budget: the reference's sentence count on
 BBC, 3 on CNN/DM, as in DESIGN.md) and "short" ones, the first 5 sentences of
-each article (budget: on BBC the reference sentences that fall in those five,
-scored against just those; on CNN/DM 2 sentences against the highlights).
+each article (``--short``; budget: on BBC the reference sentences that fall in
+those, scored against just those; on CNN/DM 2 sentences, at most short - 1,
+against the highlights).
 ROUGE is rouge-score F1 x 100 (stemmed), summary sentences joined by newlines.
 The "R2 delta" column is the mean paired difference (fitted - own) with a
 bootstrap 95% interval over documents. textrank uses raw term overlap, not IDF,
@@ -45,6 +46,7 @@ def full_case(doc: dict, budget: int | None) -> tuple[str, str, int] | None:
 
 def short_case(doc: dict, budget: int | None) -> tuple[str, str, int] | None:
     sentences = split_sentences(doc["article"])
+    budget = budget and min(budget, SHORT - 1)
     if len(sentences) <= SHORT:
         return None
     text = doc["article"][: sentences[SHORT - 1].end]
@@ -117,10 +119,13 @@ def corpus_fit(corpus: list[dict]) -> Callable[[int, str], Summarizer]:
 
 
 def main() -> None:
+    global SHORT
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--bbc", required=True, help="bbc_dev.jsonl")
     parser.add_argument("--cnndm", help="cnndm_dev100.jsonl")
+    parser.add_argument("--short", type=int, default=SHORT, help="sentences of a short text")
     args = parser.parse_args()
+    SHORT = args.short
     random.seed(0)
     bbc = load(args.bbc)
     print(
