@@ -13,7 +13,7 @@ import os
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any, NoReturn
+from typing import Any, BinaryIO, NoReturn
 
 from summarizer import __version__
 from summarizer.api import DEFAULT_MAX_CHARS, DEFAULT_METHOD, METHODS, Summarizer, Summary
@@ -371,7 +371,7 @@ def _read_files(
             yield label, exc
 
 
-def _open_binary(name: str):
+def _open_binary(name: str) -> BinaryIO:
     if name == "-":
         return sys.stdin.buffer
     if os.path.isdir(name):
@@ -386,7 +386,7 @@ def _open_binary(name: str):
         raise InputError(f"{name}: cannot read: {exc.strerror or exc}") from None
 
 
-def _lines(handle, limit: int | None) -> Iterator[bytes | None]:
+def _lines(handle: BinaryIO, limit: int | None) -> Iterator[bytes | None]:
     """The lines of a binary file, None for one longer than ``limit`` bytes (skipped unread)."""
     size = -1 if limit is None else limit + 1
     while True:
