@@ -1,14 +1,18 @@
 """Many documents: worker-process throughput, and flat memory when streaming through the CLI.
 
-    python benchmarks/batch.py throughput DATA.jsonl [--repeat 5] [--runs 5]
+    python benchmarks/batch.py throughput DATA.jsonl [--repeat 10] [--runs 5]
     python benchmarks/batch.py stream DATA.jsonl [--docs 10000 100000] [--jobs 1 2]
 
 ``throughput`` summarizes the articles of DATA (e.g. BBC dev) ``--repeat`` times
 over with ``summarize_many``: in this process (``n_jobs=1``), through one worker
 process (to show the IPC cost alone) and through two. Each configuration runs
 in its own fresh process, configurations interleaved, ``--runs`` times; medians
-are reported. "steady" is the rate after the first pass over the corpus (pool
-start-up and cold caches excluded); "end to end" includes them.
+are reported. "steady" is the rate over the second half of the results (pool
+start-up, cold caches and the summarizing done in this process while workers
+start are over by then); "end to end" includes everything. Because the
+machine may be shared, it also reports CPU time per document in the steady
+window summed over every process (parent, fork server, workers): the part of
+the parallel speed-up that does not depend on other people's load.
 
 ``stream`` writes ``--docs`` short documents (2-4 consecutive paragraphs of the
 DATA articles, with ids) to a temporary JSONL file, runs ``summarizer --jsonl``
@@ -55,6 +59,7 @@ def throughput_child(args: argparse.Namespace) -> None:
         summarizer.summarize(text)
     texts = [t for _ in range(args.repeat) for t in corpus]
     budget = {"sentences": 3, "ratio": None, "words": None, "chars": None}
+    half = len(texts) // 2
     t0 = time.perf_counter()
     if args.config == "in-process":
         results = summarize_many(texts, 3, summarizer=summarizer, n_jobs=1)
@@ -63,10 +68,13 @@ def throughput_child(args: argparse.Namespace) -> None:
     else:
         results = summarize_many(texts, 3, summarizer=summarizer, n_jobs=CONFIGS[args.config])
     arrivals = []
-    for _ in results:
+    cpu = {}  # CPU seconds of this process and all its descendants (fork server, workers)
+    for i, _ in enumerate(results, 1):
         arrivals.append(time.perf_counter())
+        if i in (half, len(texts)):  # the workers are still alive at both points
+            cpu[i] = tree_cpu_seconds()
     end = arrivals[-1]
-    after_first_pass = arrivals[len(corpus) - 1]
+    steady_docs = len(texts) - half
     print(
         json.dumps(
             {
@@ -74,10 +82,26 @@ def throughput_child(args: argparse.Namespace) -> None:
                 "seconds": end - t0,
                 "first_result_s": arrivals[0] - t0,
                 "end_to_end_docs_s": len(texts) / (end - t0),
-                "steady_docs_s": (len(texts) - len(corpus)) / (end - after_first_pass),
+                "steady_docs_s": steady_docs / (end - arrivals[half - 1]),
+                "steady_cpu_ms_per_doc": 1000 * (cpu[len(texts)] - cpu[half]) / steady_docs,
             }
         )
     )
+
+
+def tree_cpu_seconds() -> float:
+    """User + system CPU seconds of this process and its live descendants."""
+    import psutil
+
+    total = 0.0
+    me = psutil.Process()
+    for proc in [me, *me.children(recursive=True)]:
+        try:
+            times = proc.cpu_times()
+        except psutil.Error:
+            continue
+        total += times.user + times.system
+    return total
 
 
 def throughput(args: argparse.Namespace) -> None:
@@ -96,15 +120,23 @@ def throughput(args: argparse.Namespace) -> None:
     print(f"{docs} documents ({args.repeat} passes over {args.data}); medians of {args.runs} runs")
     print(f"load average at the end: {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")
     print(
-        "| configuration | end to end docs/s | steady docs/s | first result s | x steady | x e2e |"
+        "| configuration | end to end docs/s | steady docs/s | first result s | x steady "
+        "| x end to end | steady CPU ms/doc (all processes) |"
     )
-    print("|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|")
     for name, m in median.items():
         print(
             f"| {name} | {m['end_to_end_docs_s']:.0f} | {m['steady_docs_s']:.0f} "
             f"| {m['first_result_s']:.2f} | {m['steady_docs_s'] / base['steady_docs_s']:.2f} "
-            f"| {m['end_to_end_docs_s'] / base['end_to_end_docs_s']:.2f} |"
+            f"| {m['end_to_end_docs_s'] / base['end_to_end_docs_s']:.2f} "
+            f"| {m['steady_cpu_ms_per_doc']:.2f} |"
         )
+    two = median["2 worker processes"]["steady_cpu_ms_per_doc"]
+    cpu_ratio = two / base["steady_cpu_ms_per_doc"]
+    print(
+        f"CPU per document, 2 workers (parent + workers) / in-process: {cpu_ratio:.3f}; "
+        f"with 2 idle CPUs the steady speed-up can reach about {2 / cpu_ratio:.2f}x"
+    )
     if args.verbose:
         print(json.dumps(runs, indent=1))
 
@@ -205,7 +237,7 @@ def main() -> None:
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("throughput", help="docs/s in process vs 1 and 2 worker processes")
     p.add_argument("data", help="JSONL with an 'article' field, e.g. bbc_dev.jsonl")
-    p.add_argument("--repeat", type=int, default=5, help="passes over the corpus per run")
+    p.add_argument("--repeat", type=int, default=10, help="passes over the corpus per run")
     p.add_argument("--runs", type=int, default=5, help="runs per configuration (medians)")
     p.add_argument("--verbose", action="store_true", help="print every run")
     p.set_defaults(func=throughput)

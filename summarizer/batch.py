@@ -13,9 +13,10 @@ import multiprocessing.context
 import os
 import signal
 import sys
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
 from itertools import islice
 from typing import Any, Literal, overload
 
@@ -30,6 +31,7 @@ CHUNK_CHARS = 1_000_000  # a chunk also closes once its texts reach this many ch
 PENDING_PER_JOB = 2  # chunks in flight per worker: keeps workers busy, memory bounded
 ERRORS = ("raise", "return")
 FORKSERVER_PRELOAD = ("summarizer.batch", "nltk.stem.snowball")
+WARM_UP_IN_PROCESS = True  # summarize in this process while workers start (tests switch it off)
 
 Outcome = Summary | SummarizerError
 
@@ -150,9 +152,10 @@ def summarize_many(
         rest goes on.
     summarizer : a configured, possibly fitted ``Summarizer`` to use instead of ``options``.
     mp_context : start method or context for ``n_jobs > 1``; default
-        ``"forkserver"`` where available, else ``"spawn"``. As with any
-        multiprocessing code, a script must guard its entry point with
-        ``if __name__ == "__main__":``.
+        ``"forkserver"`` where available, else ``"spawn"``. Workers take a
+        second or two to start; meanwhile this process summarizes the first
+        texts itself. As with any multiprocessing code, a script must guard
+        its entry point with ``if __name__ == "__main__":``.
     options : ``Summarizer`` options (``method``, ``language``, ``order``, ...).
     """
     summarizer, budget = prepare(sentences, ratio, words, chars, summarizer, options)
@@ -299,6 +302,15 @@ def _parallel(
         jobs, mp_context=context, initializer=_start_worker, initargs=(summarizer.to_dict(),)
     )
     try:
+        if WARM_UP_IN_PROCESS and (context is None or context.get_start_method() != "fork"):
+            # Starting workers takes a second or two (a fresh interpreter imports numpy,
+            # scipy and nltk); rather than wait, summarize here until they are ready.
+            ready = _start_in_background(pool, jobs)
+            while not ready.is_set():
+                chunk = next(chunks, None)
+                if chunk is None:
+                    return
+                yield from summarize_chunk(summarizer, chunk, budget)
         for chunk in islice(chunks, jobs * PENDING_PER_JOB):
             pending.append(pool.submit(_work, chunk, budget))
         while pending:
@@ -308,6 +320,31 @@ def _parallel(
             yield from done
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _start_in_background(pool: ProcessPoolExecutor, jobs: int) -> threading.Event:
+    """Start the pool's workers from a thread; the event is set once they answer (or fail).
+
+    A failure needs no handling here: the pool is then broken, and the next
+    submit from the caller raises it.
+    """
+    ready = threading.Event()
+
+    def start() -> None:
+        try:
+            for future in [pool.submit(_ready) for _ in range(jobs)]:
+                future.result()
+        except (Exception, CancelledError):
+            pass
+        finally:
+            ready.set()
+
+    threading.Thread(target=start, name="summarizer-pool-start", daemon=True).start()
+    return ready
+
+
+def _ready() -> None:
+    """A no-op task: its result means a worker has started."""
 
 
 _worker: Summarizer | None = None

@@ -9,6 +9,7 @@ from itertools import count, islice
 import pytest
 from conftest import ARTICLE, WRAPPED
 
+import summarizer.batch
 from summarizer import (
     InputTooLargeError,
     InvalidInputError,
@@ -40,6 +41,12 @@ def counting(texts, seen: list[int]):
         yield text
 
 
+@pytest.fixture
+def pool_only(monkeypatch):
+    """Send every text to the workers: no summarizing in this process while they start."""
+    monkeypatch.setattr(summarizer.batch, "WARM_UP_IN_PROCESS", False)
+
+
 @pytest.mark.parametrize(
     "options",
     [
@@ -55,7 +62,7 @@ def test_in_process_results_equal_summarize(options):
     assert list(summarize_many(texts, **options)) == expected
 
 
-def test_worker_processes_give_the_same_results_in_order():
+def test_worker_processes_give_the_same_results_in_order(pool_only):
     texts = corpus(120)
     options = {"chars": 200, "method": "lexrank", "threshold": 0.1}
     expected = [summarize(t, **options) for t in texts]
@@ -65,7 +72,7 @@ def test_worker_processes_give_the_same_results_in_order():
     assert [s.n_sentences for s in got] == [e.n_sentences for e in expected]
 
 
-def test_fitted_summarizer_is_used_by_workers():
+def test_fitted_summarizer_is_used_by_workers(pool_only):
     texts = corpus(40)
     fitted = Summarizer(method="lexrank").fit(corpus(60, seed=1))
     expected = [fitted.summarize(t, 2) for t in texts]
@@ -73,6 +80,12 @@ def test_fitted_summarizer_is_used_by_workers():
     unfitted = [summarize(t, 2, method="lexrank") for t in texts]
     scores = [[s.score for s in x.sentences] for x in expected]
     assert scores != [[s.score for s in x.sentences] for x in unfitted], "IDF had no effect"
+
+
+def test_summarizing_here_while_workers_start_changes_nothing():
+    texts = corpus(400)
+    expected = [summarize(t, 2) for t in texts]
+    assert list(summarize_many(iter(texts), 2, n_jobs=2, chunksize=5)) == expected
 
 
 def test_input_is_consumed_lazily_in_process():
@@ -85,7 +98,7 @@ def test_input_is_consumed_lazily_in_process():
     assert len(seen) == 6
 
 
-def test_workers_hold_a_bounded_number_of_texts():
+def test_workers_hold_a_bounded_number_of_texts(pool_only):
     seen: list[int] = []
     texts = (ARTICLE for _ in count())  # endless: must never be materialized
     results = summarize_many(counting(texts, seen), n_jobs=2, chunksize=4)
@@ -97,7 +110,7 @@ def test_workers_hold_a_bounded_number_of_texts():
 
 
 @pytest.mark.parametrize("n_jobs", [1, 2])
-def test_a_bad_text_raises_in_its_turn(n_jobs):
+def test_a_bad_text_raises_in_its_turn(n_jobs, pool_only):
     texts = [ARTICLE, WRAPPED, b"bytes", ARTICLE]
     results = summarize_many(texts, 1, n_jobs=n_jobs, chunksize=4)
     assert next(results) == summarize(ARTICLE, 1)
@@ -107,7 +120,7 @@ def test_a_bad_text_raises_in_its_turn(n_jobs):
 
 
 @pytest.mark.parametrize("n_jobs", [1, 2])
-def test_errors_return_yields_the_error_in_place(n_jobs):
+def test_errors_return_yields_the_error_in_place(n_jobs, pool_only):
     texts = ["Short. Text.", None, "x" * 50, "Fine text. Also fine."]
     got = list(summarize_many(texts, 1, n_jobs=n_jobs, errors="return", max_chars=40))
     assert got[0] == summarize(texts[0], 1) and got[3] == summarize(texts[3], 1)
