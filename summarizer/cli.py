@@ -18,7 +18,7 @@ from typing import Any, BinaryIO, NoReturn
 from summarizer import __version__
 from summarizer.api import DEFAULT_MAX_CHARS, DEFAULT_METHOD, METHODS, Summarizer, Summary
 from summarizer.batch import summarize_many
-from summarizer.errors import SummarizerError
+from summarizer.errors import InputTooLargeError, SummarizerError
 from summarizer.select import DEFAULT_SENTENCES, ORDERS
 from summarizer.text import LANGUAGES
 
@@ -479,6 +479,11 @@ def _run_jsonl(args: argparse.Namespace, summarizer: Summarizer, max_chars: int 
         where = f"{fields['source']}:{fields['line']}" if "line" in fields else fields["source"]
         if isinstance(summary, (InputError, SummarizerError)):
             message = str(summary) if isinstance(summary, InputError) else f"{where}: {summary}"
+            if isinstance(summary, InputTooLargeError):
+                message = (
+                    f"{where}: text longer than --max-chars {max_chars:,}; raise the limit "
+                    "(0 for none) to summarize it anyway"
+                )
             print(f"summarizer: error: {message}", file=sys.stderr)
             status = EXIT_INPUT
             continue

@@ -250,13 +250,15 @@ def test_jsonl_bad_lines_are_reported_by_number_and_skipped(tmp_path, article):
             {"id": 4, "body": article},
             {"id": 5, "text": 42},
             {"id": 6, "text": article},
+            {"id": 7, "text": article * 2},
         )
     )
-    r = run("--jsonl", str(path), "-n", "1")
+    r = run("--jsonl", str(path), "-n", "1", "--max-chars", str(len(article) + 1))
     assert r.returncode == 1
     assert "Traceback" not in r.stderr.decode()
     errors = r.stderr.decode().splitlines()
-    assert [e.split(": ")[2].rsplit(":", 1)[1] for e in errors] == ["2", "3", "4", "5"]
+    assert [e.split(": ")[2].rsplit(":", 1)[1] for e in errors] == ["2", "3", "4", "5", "7"]
+    assert "longer than --max-chars" in errors[4]
     assert all(e.startswith(f"summarizer: error: {path}:") for e in errors)
     assert "invalid JSON" in errors[0] and "--text-field" in errors[2]
     assert [x["id"] for x in without_timings(r.stdout)] == [1, 6]
