@@ -64,7 +64,7 @@ def throughput_child(args: argparse.Namespace) -> None:
     if args.config == "in-process":
         results = summarize_many(texts, 3, summarizer=summarizer, n_jobs=1)
     elif args.config == "1 worker process":  # n_jobs=1 never starts a pool; call it directly
-        results = _parallel(summarizer, texts, budget, 1, 32, _context(None))
+        results = _parallel(summarizer, texts, budget, 1, 32, _context(None, 2))
     else:
         results = summarize_many(texts, 3, summarizer=summarizer, n_jobs=CONFIGS[args.config])
     arrivals = []

@@ -170,13 +170,13 @@ def summarize_many(
         _tqdm()  # fail now, not at the first result
     if errors not in ERRORS:
         raise InvalidOptionError(f"errors must be 'raise' or 'return', not {errors!r}")
-    context = _context(mp_context) if jobs > 1 else None
+    context = _context(mp_context, jobs)
     if isinstance(texts, (str, bytes)) or not isinstance(texts, Iterable):
         raise InvalidOptionError(
             f"texts must be an iterable of str, not {type(texts).__name__}; "
             "for one text use summarize()"
         )
-    if jobs == 1:
+    if context is None:
         outcomes = _sequential(summarizer, texts, budget)
     else:
         outcomes = _parallel(summarizer, texts, budget, jobs, chunksize, context)
@@ -194,22 +194,26 @@ def _jobs(n_jobs: object) -> int:
     raise InvalidOptionError(f"n_jobs must be a positive integer or -1 (every CPU), not {n_jobs!r}")
 
 
-def _context(mp_context: object) -> multiprocessing.context.BaseContext:
+def _context(mp_context: object, jobs: int) -> multiprocessing.context.BaseContext | None:
+    """The start context for ``jobs`` workers; None for one job (``mp_context`` checked anyway)."""
     methods = multiprocessing.get_all_start_methods()
-    if mp_context is None:
-        if "forkserver" not in methods:
-            return multiprocessing.get_context("spawn")
-        context = multiprocessing.get_context("forkserver")
-        _add_forkserver_preload(context)
-        return context
-    if isinstance(mp_context, str) and mp_context in methods:
-        return multiprocessing.get_context(mp_context)
+    valid = isinstance(mp_context, multiprocessing.context.BaseContext) or mp_context is None
+    if not valid and not (isinstance(mp_context, str) and mp_context in methods):
+        raise InvalidOptionError(
+            f"mp_context must be None, a multiprocessing context or one of "
+            f"{', '.join(methods)}; not {mp_context!r}"
+        )
+    if jobs == 1:
+        return None
     if isinstance(mp_context, multiprocessing.context.BaseContext):
         return mp_context
-    raise InvalidOptionError(
-        f"mp_context must be None, a multiprocessing context or one of "
-        f"{', '.join(methods)}; not {mp_context!r}"
-    )
+    if isinstance(mp_context, str):
+        return multiprocessing.get_context(mp_context)
+    if "forkserver" not in methods:
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    _add_forkserver_preload(context)
+    return context
 
 
 def _add_forkserver_preload(context: multiprocessing.context.BaseContext) -> None:
@@ -294,7 +298,7 @@ def _parallel(
     budget: dict[str, Any],
     jobs: int,
     chunksize: int,
-    context: multiprocessing.context.BaseContext | None,
+    context: multiprocessing.context.BaseContext,
 ) -> Iterator[Outcome]:
     chunks = _chunks(texts, chunksize)
     pending: deque[Future[list[Outcome]]] = deque()
@@ -302,7 +306,7 @@ def _parallel(
         jobs, mp_context=context, initializer=_start_worker, initargs=(summarizer.to_dict(),)
     )
     try:
-        if WARM_UP_IN_PROCESS and (context is None or context.get_start_method() != "fork"):
+        if WARM_UP_IN_PROCESS and context.get_start_method() != "fork":
             # Starting workers takes a second or two (a fresh interpreter imports numpy,
             # scipy and nltk); rather than wait, summarize here until they are ready.
             ready = _start_in_background(pool, jobs)

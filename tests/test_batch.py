@@ -144,6 +144,7 @@ def untouchable():
         ({"progress": "yes"}, "progress"),
         ({"errors": "ignore"}, "errors"),
         ({"mp_context": "teleport", "n_jobs": 2}, "mp_context"),
+        ({"mp_context": "teleport"}, "mp_context"),
         ({"method": "nope"}, "method"),
         ({"colour": "red"}, "unknown option 'colour'"),
         ({"sentences": 2, "ratio": 0.5}, "at most one budget"),
