@@ -355,9 +355,19 @@ _worker: Summarizer | None = None
 
 
 def _start_worker(state: dict[str, Any]) -> None:
-    """Process pool initializer: build this worker's summarizer once; leave Ctrl-C to the parent."""
+    """Process pool initializer: build this worker's summarizer once; leave Ctrl-C to the parent.
+
+    BLAS gets one thread per worker: the parallelism is the workers, and more
+    threads than CPUs only slow long documents down.
+    """
     global _worker
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        from threadpoolctl import threadpool_limits  # comes with scikit-learn
+    except ImportError:  # pragma: no cover
+        pass
+    else:
+        threadpool_limits(1)
     _worker = Summarizer.from_dict(state)
 
 
