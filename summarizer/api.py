@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import gzip
+import json
+import os
+import tempfile
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from time import perf_counter
@@ -10,7 +16,12 @@ from typing import Any
 import numpy as np
 
 from summarizer import rank
-from summarizer.errors import InputTooLargeError, InvalidInputError, InvalidOptionError
+from summarizer.errors import (
+    InputTooLargeError,
+    InvalidFileError,
+    InvalidInputError,
+    InvalidOptionError,
+)
 from summarizer.segment import segment
 from summarizer.select import ORDERS, Budget, select
 from summarizer.text import LANGUAGES, get_analyzer
@@ -31,6 +42,8 @@ METHODS: tuple[str, ...] = ("textrank", "lexrank", "tfidf", "lead")
 DEFAULT_METHOD = "textrank"
 DEFAULT_MAX_CHARS = 20_000_000
 STAGES = ("segment", "vectorize", "rank", "select", "total")
+STATE_FORMAT = "summarizer"  # the marker of a saved Summarizer (Summarizer.save / to_dict)
+STATE_VERSION = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,6 +247,98 @@ class Summarizer:
         if self.method == "textrank":
             return rank.textrank_scores(vectors.tf, lengths, self.damping)
         return rank.lexrank_scores(vectors.tfidf, self.damping, self.threshold)
+
+    # Persistence: options and fitted IDF as plain, versioned JSON (gzip for *.gz); never pickle.
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready state: the options and the fitted document frequencies (None if unfitted)."""
+        return {
+            "format": STATE_FORMAT,
+            "version": STATE_VERSION,
+            "options": {name: getattr(self, name) for name in _SUMMARIZER_OPTIONS},
+            "frequencies": None if self.frequencies is None else self.frequencies.to_dict(),
+        }
+
+    @classmethod
+    def from_dict(cls, data: object, **options: Any) -> Summarizer:
+        """A summarizer from ``to_dict()`` output; ``options`` override the saved ones.
+
+        Raises InvalidFileError if ``data`` is not such state, InvalidOptionError
+        for a bad override.
+        """
+        if not isinstance(data, dict) or data.get("format") != STATE_FORMAT:
+            raise InvalidFileError("not a saved summarizer (no 'format': 'summarizer' marker)")
+        version = data.get("version")
+        if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+            raise InvalidFileError("saved summarizer has no valid format version")
+        if version > STATE_VERSION:
+            raise InvalidFileError(
+                f"saved summarizer has format version {version}, newer than this "
+                f"summarizer reads ({STATE_VERSION}); upgrade summarizer"
+            )
+        saved = data.get("options")
+        if not isinstance(saved, dict) or not set(saved) <= set(_SUMMARIZER_OPTIONS):
+            raise InvalidFileError(
+                f"saved summarizer options must be an object with keys among "
+                f"{', '.join(_SUMMARIZER_OPTIONS)}"
+            )
+        unknown = sorted(set(options) - set(_SUMMARIZER_OPTIONS))
+        if unknown:
+            raise InvalidOptionError(
+                f"unknown option {', '.join(map(repr, unknown))}; "
+                f"allowed: {', '.join(_SUMMARIZER_OPTIONS)}"
+            )
+        try:
+            summarizer = cls(**saved)
+        except InvalidOptionError as exc:
+            raise InvalidFileError(f"saved summarizer has a bad option: {exc}") from None
+        if options:
+            summarizer = cls(**{**saved, **options})
+        frequencies = data.get("frequencies")
+        if frequencies is not None:
+            summarizer.frequencies = DocumentFrequencies.from_dict(frequencies)
+        return summarizer
+
+    def save(self, path: str | os.PathLike[str]) -> None:
+        """Write options and fitted IDF to ``path`` as JSON (gzip-compressed if it ends in .gz).
+
+        The file is replaced atomically, and is byte-for-byte reproducible.
+        """
+        path = os.fspath(path)
+        data = json.dumps(self.to_dict(), ensure_ascii=False, indent=1).encode("utf-8")
+        if path.endswith(".gz"):
+            data = gzip.compress(data, mtime=0)
+        directory = os.path.dirname(os.path.abspath(path))
+        handle, temporary = tempfile.mkstemp(prefix=".summarizer-", dir=directory)
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
+            os.replace(temporary, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+            raise
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str], **options: Any) -> Summarizer:
+        """Read a file written by ``save``; ``options`` override the saved ones.
+
+        Raises OSError if the file cannot be read, InvalidFileError if it is not
+        a saved summarizer (corrupt, foreign, or from a newer version).
+        """
+        path = os.fspath(path)
+        with open(path, "rb") as handle:
+            data = handle.read()
+        try:
+            if data[:2] == b"\x1f\x8b":
+                data = gzip.decompress(data)
+            state = json.loads(data.decode("utf-8"))
+        except (OSError, EOFError, zlib.error, UnicodeDecodeError, ValueError) as exc:
+            raise InvalidFileError(f"{path}: not a saved summarizer ({exc})") from None
+        try:
+            return cls.from_dict(state, **options)
+        except InvalidFileError as exc:
+            raise InvalidFileError(f"{path}: {exc}") from None
 
 
 _SUMMARIZER_OPTIONS = ("method", "language", "order", "damping", "threshold", "max_chars")

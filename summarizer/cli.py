@@ -11,12 +11,14 @@ import codecs
 import json
 import os
 import sys
-from collections.abc import Sequence
-from typing import Any, NoReturn
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, BinaryIO, NoReturn
 
 from summarizer import __version__
 from summarizer.api import DEFAULT_MAX_CHARS, DEFAULT_METHOD, METHODS, Summarizer, Summary
-from summarizer.errors import SummarizerError
+from summarizer.batch import summarize_many
+from summarizer.errors import InputTooLargeError, SummarizerError
 from summarizer.select import DEFAULT_SENTENCES, ORDERS
 from summarizer.text import LANGUAGES
 
@@ -150,6 +152,49 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="print per-stage timings to stderr (always in json output)",
     )
+    many = parser.add_argument_group("many documents")
+    many.add_argument(
+        "--jsonl",
+        action="store_true",
+        help="inputs are JSON Lines, one document per line; writes one JSON object per "
+        "document (with the input's id); a bad line is reported and skipped (exit 1 at the end)",
+    )
+    many.add_argument(
+        "--text-field",
+        default="text",
+        metavar="NAME",
+        help="with --jsonl: the field holding the text (default text)",
+    )
+    many.add_argument(
+        "--id-field",
+        default="id",
+        metavar="NAME",
+        help="with --jsonl: the field copied to the output as id when present (default id)",
+    )
+    many.add_argument(
+        "-j",
+        "--jobs",
+        type=_positive_int,
+        default=1,
+        metavar="N",
+        help="worker processes (default 1); output order stays the input order",
+    )
+    many.add_argument(
+        "--idf",
+        metavar="PATH",
+        help="use the corpus IDF saved at PATH (by --fit-idf or Summarizer.save)",
+    )
+    many.add_argument(
+        "--fit-idf",
+        metavar="PATH",
+        help="learn IDF from the inputs and save it to PATH instead of summarizing",
+    )
+    many.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="a progress bar on stderr (needs tqdm); default: only when stderr is a terminal",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
 
@@ -200,9 +245,18 @@ def _print_timings(label: str, summary: Summary) -> None:
 
 def run(args: argparse.Namespace) -> int:
     max_chars = args.max_chars or None
-    summarizer = Summarizer(
-        method=args.method, language=args.language, order=args.order, max_chars=max_chars
-    )
+    try:
+        summarizer = _summarizer(args, max_chars)
+    except _UsageError as exc:
+        print(f"summarizer: error: {exc} (see --help)", file=sys.stderr)
+        return EXIT_USAGE
+    except InputError as exc:
+        print(f"summarizer: error: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    if args.fit_idf:
+        return _fit_idf(args, summarizer, max_chars)
+    if args.jsonl:
+        return _run_jsonl(args, summarizer, max_chars)
     sources = args.files or ["-"]
     several = len(sources) > 1
     as_json = args.format == "json"
@@ -211,14 +265,9 @@ def run(args: argparse.Namespace) -> int:
     out = sys.stdout
     if as_json and several:
         out.write("[")
-    for name in sources:
-        label = "<stdin>" if name == "-" else name
-        try:
-            text = read_text(name, args.encoding, max_chars)
-            summary = summarizer.summarize(
-                text, args.sentences, ratio=args.ratio, words=args.words, chars=args.chars
-            )
-        except (InputError, SummarizerError) as exc:
+    for label, summary in _summaries(_read_files(sources, args, max_chars), summarizer, args):
+        if isinstance(summary, (InputError, SummarizerError)):
+            exc = summary
             message = str(exc) if isinstance(exc, InputError) else f"{label}: {exc}"
             print(f"summarizer: error: {message}", file=sys.stderr)
             status = EXIT_INPUT
@@ -242,6 +291,241 @@ def run(args: argparse.Namespace) -> int:
     if as_json and several:
         out.write("\n]\n" if written else "]\n")
     out.flush()
+    return status
+
+
+# --- Many documents: the pipeline behind run(), JSON Lines, --jobs, --idf, --fit-idf ---
+
+
+class _UsageError(Exception):
+    """A combination of options that cannot work; reported as a usage error (exit 2)."""
+
+
+def _summarizer(args: argparse.Namespace, max_chars: int | None) -> Summarizer:
+    if args.jsonl and args.encoding.startswith(("utf-16", "utf-32")):
+        raise _UsageError(f"--jsonl needs an ASCII-compatible --encoding, not {args.encoding}")
+    if args.progress:
+        try:
+            import tqdm  # noqa: F401
+        except ImportError:
+            raise _UsageError("--progress needs tqdm: pip install 'summarizer[progress]'") from None
+    options = {
+        "method": args.method,
+        "language": args.language,
+        "order": args.order,
+        "max_chars": max_chars,
+    }
+    if not args.idf:
+        return Summarizer(**options)
+    try:
+        return Summarizer.load(args.idf, **options)
+    except FileNotFoundError:
+        raise InputError(f"--idf {args.idf}: no such file") from None
+    except OSError as exc:
+        raise InputError(f"--idf {args.idf}: cannot read: {exc.strerror or exc}") from None
+    except SummarizerError as exc:
+        raise InputError(f"--idf {exc}") from None
+
+
+def _summaries(
+    items: Iterable[tuple[Any, str | InputError]], summarizer: Summarizer, args: argparse.Namespace
+) -> Iterator[tuple[Any, Summary | InputError | SummarizerError]]:
+    """Each item's label with its summary, or the error it met, in input order.
+
+    Texts stream through ``summarize_many`` (with ``--jobs`` workers); an input
+    that could not be read keeps its place as an empty text, so every error is
+    reported in order, between the outputs before and after it.
+    """
+    labels: deque[tuple[Any, InputError | None]] = deque()
+
+    def texts() -> Iterator[str]:
+        for label, item in items:
+            failed = isinstance(item, InputError)
+            labels.append((label, item if failed else None))
+            yield "" if failed else item
+
+    results = summarize_many(
+        texts(),
+        args.sentences,
+        ratio=args.ratio,
+        words=args.words,
+        chars=args.chars,
+        n_jobs=args.jobs,
+        progress=args.progress,
+        errors="return",
+        summarizer=summarizer,
+    )
+    for result in results:
+        label, failure = labels.popleft()
+        yield label, failure or result
+
+
+def _read_files(
+    sources: Sequence[str], args: argparse.Namespace, max_chars: int | None
+) -> Iterator[tuple[str, str | InputError]]:
+    for name in sources:
+        label = "<stdin>" if name == "-" else name
+        try:
+            yield label, read_text(name, args.encoding, max_chars)
+        except InputError as exc:
+            yield label, exc
+
+
+def _open_binary(name: str) -> BinaryIO:
+    if name == "-":
+        return sys.stdin.buffer
+    if os.path.isdir(name):
+        raise InputError(f"{name}: is a directory")
+    try:
+        return open(name, "rb")  # closed by the caller
+    except FileNotFoundError:
+        raise InputError(f"{name}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{name}: permission denied") from None
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read: {exc.strerror or exc}") from None
+
+
+def _lines(handle: BinaryIO, limit: int | None) -> Iterator[bytes | None]:
+    """The lines of a binary file, None for one longer than ``limit`` bytes (skipped unread)."""
+    size = -1 if limit is None else limit + 1
+    while True:
+        line = handle.readline(size)
+        if not line:
+            return
+        if limit is not None and len(line) > limit and not line.endswith(b"\n"):
+            while (rest := handle.readline(1 << 20)) and not rest.endswith(b"\n"):
+                pass
+            yield None
+        else:
+            yield line
+
+
+def _json_type(value: object) -> str:
+    names = {dict: "object", list: "array", str: "string", bool: "boolean", type(None): "null"}
+    return names.get(type(value), "number")
+
+
+def _parse_record(line: bytes, first: bool, args: argparse.Namespace) -> tuple[str, dict]:
+    """The text of one JSON Lines record and the fields to copy; ValueError says what is wrong."""
+    encoding = "utf-8-sig" if first and args.encoding == "utf-8" else args.encoding
+    try:
+        decoded = line.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise ValueError(
+            f"not valid {args.encoding} (byte 0x{line[exc.start : exc.start + 1].hex()} "
+            f"at column {exc.start + 1}); pass --encoding"
+        ) from None
+    try:
+        record = json.loads(decoded)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"invalid JSON: {exc.msg} (column {exc.colno})") from None
+    if not isinstance(record, dict):
+        raise ValueError(f"expected a JSON object, not {_json_type(record)}")
+    if args.text_field not in record:
+        raise ValueError(f'no "{args.text_field}" field; name the text field with --text-field')
+    text = record[args.text_field]
+    if not isinstance(text, str):
+        raise ValueError(f'"{args.text_field}" is {_json_type(text)}, not a string')
+    copied = {"id": record[args.id_field]} if args.id_field in record else {}
+    return text, copied
+
+
+def _read_jsonl(
+    sources: Sequence[str], args: argparse.Namespace, max_chars: int | None
+) -> Iterator[tuple[dict, str | InputError]]:
+    """(output fields, text or error) per non-blank line of each JSON Lines input, lazily."""
+    # A JSON string escapes a character in at most 12 bytes; the text's own limit applies later.
+    limit = None if max_chars is None else 12 * max_chars + (1 << 20)
+    for name in sources:
+        label = "<stdin>" if name == "-" else name
+        try:
+            handle = _open_binary(name)
+        except InputError as exc:
+            yield {"source": label}, exc
+            continue
+        number = 0
+        try:
+            for number, line in enumerate(_lines(handle, limit), 1):
+                where = {"source": label, "line": number}
+                if line is None:
+                    yield (
+                        where,
+                        InputError(f"{label}:{number}: line longer than --max-chars allows"),
+                    )
+                    continue
+                if not line.strip():
+                    continue
+                try:
+                    text, copied = _parse_record(line, number == 1, args)
+                except ValueError as exc:
+                    yield where, InputError(f"{label}:{number}: {exc}")
+                    continue
+                yield {**where, **copied}, text
+        except OSError as exc:
+            where = {"source": label, "line": number + 1}
+            yield where, InputError(f"{label}:{number + 1}: cannot read: {exc.strerror or exc}")
+        finally:
+            if handle is not sys.stdin.buffer:
+                handle.close()
+
+
+def _run_jsonl(args: argparse.Namespace, summarizer: Summarizer, max_chars: int | None) -> int:
+    """JSON Lines in, JSON Lines out (one object per good input line), streaming."""
+    status = EXIT_OK
+    out = sys.stdout
+    records = _read_jsonl(args.files or ["-"], args, max_chars)
+    for fields, summary in _summaries(records, summarizer, args):
+        where = f"{fields['source']}:{fields['line']}" if "line" in fields else fields["source"]
+        if isinstance(summary, (InputError, SummarizerError)):
+            message = str(summary) if isinstance(summary, InputError) else f"{where}: {summary}"
+            if isinstance(summary, InputTooLargeError):
+                message = (
+                    f"{where}: text longer than --max-chars {max_chars:,}; raise the limit "
+                    "(0 for none) to summarize it anyway"
+                )
+            print(f"summarizer: error: {message}", file=sys.stderr)
+            status = EXIT_INPUT
+            continue
+        if args.timings:
+            _print_timings(where, summary)
+        record = {**fields, "summary": str(summary), **summary.to_dict()}
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    out.flush()
+    return status
+
+
+def _fit_idf(args: argparse.Namespace, summarizer: Summarizer, max_chars: int | None) -> int:
+    """Learn IDF from every readable input (files, or --jsonl records) and save it."""
+    status = EXIT_OK
+    sources = args.files or ["-"]
+    items = (
+        _read_jsonl(sources, args, max_chars)
+        if args.jsonl
+        else _read_files(sources, args, max_chars)
+    )
+
+    def texts() -> Iterator[str]:
+        nonlocal status
+        for _, item in items:
+            if isinstance(item, InputError):
+                print(f"summarizer: error: {item}", file=sys.stderr)
+                status = EXIT_INPUT
+            else:
+                yield item
+
+    try:
+        summarizer.fit(texts())
+        summarizer.save(args.fit_idf)
+    except SummarizerError as exc:
+        print(f"summarizer: error: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    except OSError as exc:
+        print(
+            f"summarizer: error: {args.fit_idf}: cannot write: {exc.strerror or exc}",
+            file=sys.stderr,
+        )
+        return EXIT_INPUT
     return status
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from summarizer.errors import InvalidFileError
 from summarizer.text import TermIndex
 
 __all__ = [
@@ -71,6 +72,61 @@ class DocumentFrequencies:
         return smoothed_idf(
             np.fromiter((counts.get(t, 0) for t in terms), np.float64, len(terms)), self.n_documents
         )
+
+    # Persistence and merging: plain data only (JSON-ready; never pickle).
+
+    def to_dict(self) -> dict:
+        """JSON-ready state: a format version, ``n_documents`` and each term's count, sorted."""
+        counts = self.counts
+        return {
+            "version": FREQUENCIES_FORMAT_VERSION,
+            "n_documents": self.n_documents,
+            "document_frequencies": {t: counts[t] for t in sorted(counts) if counts[t]},
+        }
+
+    @classmethod
+    def from_dict(cls, data: object) -> DocumentFrequencies:
+        """Rebuild from ``to_dict()`` output; InvalidFileError if ``data`` is not such state."""
+
+        def bad(why: str) -> InvalidFileError:
+            return InvalidFileError(f"not valid document frequencies: {why}")
+
+        if not isinstance(data, dict):
+            raise bad(f"expected an object, not {type(data).__name__}")
+        version = data.get("version")
+        if not _is_count(version) or version < 1:
+            raise bad("no format version")
+        if version > FREQUENCIES_FORMAT_VERSION:
+            raise bad(
+                f"format version {version} is newer than this summarizer reads "
+                f"({FREQUENCIES_FORMAT_VERSION}); upgrade summarizer"
+            )
+        n = data.get("n_documents")
+        if not _is_count(n):
+            raise bad("n_documents must be a non-negative integer")
+        terms = data.get("document_frequencies")
+        if not isinstance(terms, dict):
+            raise bad("document_frequencies must be an object of term -> count")
+        for term, df in terms.items():
+            if not isinstance(term, str) or not _is_count(df) or df > n:
+                raise bad(f"term {term!r} has count {df!r}; counts are integers in [0, n]")
+        return cls(n_documents=n, counts=Counter(terms))
+
+    @classmethod
+    def merge(cls, parts: Iterable[DocumentFrequencies]) -> DocumentFrequencies:
+        """Frequencies of the union of disjoint corpora; counts add exactly (a reduction step)."""
+        merged = cls()
+        for part in parts:
+            merged.n_documents += part.n_documents
+            merged.counts.update(part.counts)
+        return merged
+
+
+FREQUENCIES_FORMAT_VERSION = 1
+
+
+def _is_count(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 
 class Vectors:

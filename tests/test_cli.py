@@ -207,3 +207,132 @@ def test_help_and_version():
     assert r.returncode == 0 and b"--sentences" in r.stdout
     r = run("--version")
     assert r.returncode == 0 and r.stdout.startswith(b"summarizer ")
+
+
+# --- Many documents: --jsonl, --jobs, --fit-idf / --idf ---
+
+
+def jsonl(*records) -> str:
+    return "".join((r if isinstance(r, str) else json.dumps(r)) + "\n" for r in records)
+
+
+def without_timings(stdout: bytes) -> list[dict]:
+    records = [json.loads(line) for line in stdout.decode().splitlines()]
+    for r in records:
+        del r["timings"]
+    return records
+
+
+def test_jsonl_in_jsonl_out(article, wrapped):
+    data = jsonl({"id": "a-1", "article": article}, "", {"article": wrapped, "other": 1})
+    r = run("--jsonl", "--text-field", "article", "-n", "2", stdin=data)
+    assert r.returncode == 0, r.stderr
+    assert r.stderr == b""
+    first, second = [json.loads(line) for line in r.stdout.decode().splitlines()]
+    assert (first["id"], first["line"], first["source"]) == ("a-1", 1, "<stdin>")
+    assert "id" not in second and second["line"] == 3
+    for record, text in ((first, article), (second, wrapped)):
+        assert len(record["sentences"]) == 2
+        assert record["summary"] == "\n".join(
+            " ".join(s["text"].split()) for s in record["sentences"]
+        )
+        for s in record["sentences"]:
+            assert text[s["start"] : s["end"]] == s["text"]
+
+
+def test_jsonl_bad_lines_are_reported_by_number_and_skipped(tmp_path, article):
+    path = tmp_path / "docs.jsonl"
+    path.write_text(
+        jsonl(
+            {"id": 1, "text": article},
+            "{not json",
+            [1, 2],
+            {"id": 4, "body": article},
+            {"id": 5, "text": 42},
+            {"id": 6, "text": article},
+            {"id": 7, "text": article * 2},
+        )
+    )
+    r = run("--jsonl", str(path), "-n", "1", "--max-chars", str(len(article) + 1))
+    assert r.returncode == 1
+    assert "Traceback" not in r.stderr.decode()
+    errors = r.stderr.decode().splitlines()
+    assert [e.split(": ")[2].rsplit(":", 1)[1] for e in errors] == ["2", "3", "4", "5", "7"]
+    assert "longer than --max-chars" in errors[4]
+    assert all(e.startswith(f"summarizer: error: {path}:") for e in errors)
+    assert "invalid JSON" in errors[0] and "--text-field" in errors[2]
+    assert [x["id"] for x in without_timings(r.stdout)] == [1, 6]
+
+
+def test_jobs_give_the_same_output(tmp_path, article, wrapped, capsys):
+    from summarizer import summarize
+    from summarizer.cli import main
+
+    texts = [article, wrapped, article[: len(article) // 2], ""] * 5
+    path = tmp_path / "docs.jsonl"
+    path.write_text(jsonl(*({"id": i, "text": t} for i, t in enumerate(texts))))
+    two = run("--jsonl", str(path), "-n", "2", "-m", "lexrank", "--jobs", "2")
+    assert two.returncode == 0, two.stderr
+    expected = []
+    for i, text in enumerate(texts):
+        summary = summarize(text, 2, method="lexrank")
+        record = {"source": str(path), "line": i + 1, "id": i, "summary": str(summary)}
+        expected.append({**record, **summary.to_dict()})
+        del expected[-1]["timings"]
+    assert without_timings(two.stdout) == expected
+    files = []
+    for i, text in enumerate(texts[:6]):
+        files.append(tmp_path / f"{i}.txt")
+        files[-1].write_text(text)
+    files.insert(2, tmp_path / "missing.txt")
+    two = run(*map(str, files), "-n", "1", "-j", "2")
+    assert main([*map(str, files), "-n", "1"]) == two.returncode == 1  # in-process, one job
+    one = capsys.readouterr()
+    assert two.stdout.decode() == one.out and two.stderr.decode() == one.err
+    assert "missing.txt: no such file" in one_line(two.stderr)
+
+
+def test_fit_idf_then_summarize_with_it(tmp_path, article, wrapped):
+    from summarizer import Summarizer
+
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(jsonl({"text": article}, {"text": wrapped}, "oops"))
+    idf = tmp_path / "idf.json"
+    r = run("--jsonl", str(corpus), "--fit-idf", str(idf))
+    assert r.returncode == 1 and "corpus.jsonl:3: invalid JSON" in one_line(r.stderr)
+    assert r.stdout == b""
+    fitted = Summarizer.load(idf)
+    assert fitted.frequencies.n_documents == 2
+    text = tmp_path / "a.txt"
+    text.write_text(article)
+    r = run(str(text), "--idf", str(idf), "-m", "lexrank", "-n", "2")
+    assert r.returncode == 0, r.stderr
+    expected = Summarizer.load(idf, method="lexrank").summarize(article, 2)
+    assert r.stdout.decode() == str(expected) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "status", "message"),
+    [
+        (["--jsonl", "--encoding", "utf-16"], 2, "ASCII-compatible"),
+        (["--idf", "{missing}"], 1, "no such file"),
+        (["--idf", "{article}"], 1, "not a saved summarizer"),
+        (["--jobs", "0"], 2, "positive integer"),
+    ],
+)
+def test_many_documents_option_errors(tmp_path, article_file, args, status, message):
+    values = {"missing": str(tmp_path / "nope.json"), "article": str(article_file)}
+    r = run(str(article_file), *(a.format(**values) for a in args))
+    assert r.returncode == status
+    assert message in one_line(r.stderr)
+    assert r.stdout == b""
+
+
+def test_progress_without_tqdm_is_a_usage_error(article_file, monkeypatch, capsys):
+    from summarizer.cli import main
+
+    monkeypatch.setitem(sys.modules, "tqdm", None)  # makes `import tqdm` fail
+    assert main([str(article_file), "--progress"]) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "summarizer[progress]" in err
+    assert main([str(article_file), "--no-progress", "-n", "1"]) == 0

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 import scipy.sparse as sp
 
+from summarizer.errors import InvalidFileError
 from summarizer.text import Analyzer, TermIndex
 from summarizer.vectorize import DocumentFrequencies, smoothed_idf, vectorize, vectorize_index
 
@@ -81,3 +83,45 @@ def test_results_do_not_depend_on_what_the_analyzer_saw_before(article, wrapped)
     b = vectorize_index(used.index(article, spans))
     assert a.terms == b.terms
     np.testing.assert_array_equal(_array(a.tfidf), _array(b.tfidf))
+
+
+def test_frequencies_round_trip_as_plain_data():
+    f = DocumentFrequencies()
+    f.update([["cat", "dog"], ["cat"]])
+    f.update([["dog", "eel"]])
+    data = f.to_dict()
+    assert data == {
+        "version": 1,
+        "n_documents": 2,
+        "document_frequencies": {"cat": 1, "dog": 2, "eel": 1},
+    }
+    assert DocumentFrequencies.from_dict(data) == f
+
+
+def test_merge_equals_counting_everything_at_once():
+    docs = [[["a", "b"]], [["b"], ["c"]], [["a"]], []]
+    whole = DocumentFrequencies()
+    parts = [DocumentFrequencies(), DocumentFrequencies()]
+    for i, doc in enumerate(docs):
+        whole.update(doc)
+        parts[i % 2].update(doc)
+    assert DocumentFrequencies.merge(parts) == whole
+    assert DocumentFrequencies.merge([]) == DocumentFrequencies()
+
+
+@pytest.mark.parametrize(
+    ("data", "match"),
+    [
+        ([1, 2], "expected an object"),
+        ({"n_documents": 1, "document_frequencies": {}}, "version"),
+        ({"version": 99, "n_documents": 1, "document_frequencies": {}}, "newer"),
+        ({"version": 1, "n_documents": -1, "document_frequencies": {}}, "n_documents"),
+        ({"version": 1, "n_documents": 2, "document_frequencies": []}, "term -> count"),
+        ({"version": 1, "n_documents": 2, "document_frequencies": {"a": 3}}, "'a'"),
+        ({"version": 1, "n_documents": 2, "document_frequencies": {"a": 1.5}}, "'a'"),
+        ({"version": 1, "n_documents": 2, "document_frequencies": {"a": True}}, "'a'"),
+    ],
+)
+def test_frequencies_from_bad_data(data, match):
+    with pytest.raises(InvalidFileError, match=match):
+        DocumentFrequencies.from_dict(data)
