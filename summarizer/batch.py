@@ -219,8 +219,8 @@ def _context(mp_context: object, jobs: int) -> multiprocessing.context.BaseConte
 def _add_forkserver_preload(context: multiprocessing.context.BaseContext) -> None:
     """Import our modules once in the fork server, so that workers fork warm.
 
-    Importing the stemmer (nltk) costs ~1 s; paid in every spawned worker it
-    would dominate a short batch. Modules already preloaded (by default
+    Importing numpy and the package costs a few tenths of a second; paid in
+    every spawned worker it would dominate a short batch. Modules already preloaded (by default
     ``__main__``) are kept; a fork server already running is left alone.
     """
     from multiprocessing import forkserver
@@ -307,8 +307,8 @@ def _parallel(
     )
     try:
         if WARM_UP_IN_PROCESS and context.get_start_method() != "fork":
-            # Starting workers takes a second or two (a fresh interpreter imports numpy,
-            # scipy and nltk); rather than wait, summarize here until they are ready.
+            # Starting workers takes a while (a fresh interpreter imports numpy and the
+            # package); rather than wait, summarize here until they are ready.
             ready = _start_in_background(pool, jobs)
             while not ready.is_set():
                 chunk = next(chunks, None)
