@@ -11,7 +11,11 @@ import re
 __all__ = ["segment"]
 
 _PARAGRAPH = re.compile(r"\n[^\S\n]*\n\s*")
-_CANDIDATE = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])")
+# A candidate starts only at the first mark of a run: otherwise every position in
+# a long run of marks ("." * 10**5) would rescan the rest of it (quadratic time).
+_CANDIDATE = re.compile(
+    r"(?<![.!?\u2026])[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])"
+)
 _NON_SPACE = re.compile(r"\S")
 _ABBREVIATIONS = frozenset(
     [
