@@ -10,6 +10,7 @@ short so the whole file runs in well under a minute.
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 
@@ -70,7 +71,8 @@ WORDS = [
     "https://example.com/a.b?c=d", "www.example.org", "x@y.z",
     "<p>", "</p>", "&amp;", "\U0001f600", "\u4e2d\u6587", "\u05e9\u05dc\u05d5\u05dd", "na\u00efve",
 ]  # fmt: skip
-SEPARATORS = [" ", " ", " ", "\n", "\n\n", ". ", "! ", "? ", "... ", ".\n", '." ', ".) ", "\u2026 ", "\t"]
+SEPARATORS = [" ", " ", " ", "\t", "\n", "\n\n", ". ", "! ", "? ", "... ", ".\n", '." ', ".) "]
+SEPARATORS += ["\u2026 ", "\u3002"]
 
 _word_runs = st.lists(
     st.tuples(st.sampled_from(WORDS), st.sampled_from(SEPARATORS)), min_size=0, max_size=60
@@ -218,7 +220,7 @@ def test_score_order_is_best_first_with_ties_in_document_order(text, budget, met
     by_position = summarize(text, order="document", method=method, **budget).sentences
     assert sorted(by_score, key=lambda s: s.index) == by_position
     scale = max((abs(s.score) for s in by_score), default=1.0) or 1.0
-    for a, b in zip(by_score, by_score[1:]):
+    for a, b in itertools.pairwise(by_score):
         assert a.score >= b.score - 1e-12 * scale
         if a.score == b.score:
             assert a.index < b.index
@@ -325,9 +327,20 @@ INVALID = st.one_of(
     ),
     st.dictionaries(
         st.text(min_size=1, max_size=10).filter(
-            lambda k: k
-            not in {"text", "sentences", "ratio", "words", "chars", "method", "language", "order"}
-            | {"damping", "threshold", "max_chars"}
+            lambda k: (
+                k
+                not in {
+                    "text",
+                    "sentences",
+                    "ratio",
+                    "words",
+                    "chars",
+                    "method",
+                    "language",
+                    "order",
+                }
+                | {"damping", "threshold", "max_chars"}
+            )
         ),
         st.integers(),
         min_size=1,
