@@ -171,9 +171,20 @@ class Summarizer:
 
     def fit(self, corpus: Iterable[str]) -> Summarizer:
         """Learn IDF from a corpus of documents (one pass), used for every later summary."""
+        if isinstance(corpus, (str, bytes, bytearray)):
+            raise InvalidInputError(
+                f"corpus must be an iterable of str documents, not one {type(corpus).__name__}; "
+                "wrap a single document in a list"
+            )
+        try:
+            documents = iter(corpus)
+        except TypeError:
+            raise InvalidInputError(
+                f"corpus must be an iterable of str documents, not {type(corpus).__name__}"
+            ) from None
         frequencies = DocumentFrequencies()
         terms = self._analyzer.terms
-        for doc in corpus:
+        for doc in documents:
             doc = _check_text(doc, self.max_chars)
             frequencies.update(terms(doc[s:e]) for s, e in segment(doc))
         self.frequencies = frequencies
