@@ -6,13 +6,14 @@ Inputs, each cut or repeated to the given number of characters (1 MB = 10**6 cha
 
 - ``sotu``: State of the Union addresses concatenated in file order (needs ``--data``);
 - ``char``: one repeated character (one huge "sentence", one word);
-- ``sentence``: one short sentence repeated (many identical sentences);
+- ``sentence``: one sentence repeated (many identical sentences);
+- ``short``: tiny sentences that all share a word ("Go 1. Go 2. ..."): a dense graph;
 - ``words``: distinct-looking words with no punctuation at all (one huge sentence).
 
 Run (from the repository root; prints a Markdown table):
 
     PYTHONPATH=. python benchmarks/limits.py --data ../shared/data/long/state_union \\
-        --sizes 1,5,10,50 --kinds sotu,char,sentence,words
+        --sizes 1,5,10,50 --kinds sotu,char,sentence,short,words
 
 A case that exceeds ``--timeout`` seconds or the ``--max-gb`` address-space cap is
 reported as such (``timeout`` / ``out of memory``) instead of taking the machine down.
@@ -29,7 +30,7 @@ import sys
 import time
 from pathlib import Path
 
-KINDS = ("sotu", "char", "sentence", "words")
+KINDS = ("sotu", "char", "sentence", "short", "words")
 
 
 def make_text(kind: str, n_chars: int, data: Path | None) -> str:
@@ -45,6 +46,8 @@ def make_text(kind: str, n_chars: int, data: Path | None) -> str:
         unit = "a"
     elif kind == "sentence":
         unit = "The committee approved the budget for the new bridge. "
+    elif kind == "short":
+        unit = "".join(f"Go {i}. " for i in range(1000))
     elif kind == "words":
         unit = " ".join(f"w{i:x}" for i in range(1000)) + " "
     else:

@@ -29,7 +29,13 @@ __all__ = [
 
 METHODS: tuple[str, ...] = ("textrank", "lexrank", "tfidf", "lead")
 DEFAULT_METHOD = "textrank"
-DEFAULT_MAX_CHARS = 20_000_000
+# Longer texts are refused at once (InputTooLargeError) unless max_chars says otherwise.
+# 10 million characters is ~85,000 sentences of State of the Union text: splitting and
+# TF-IDF take ~2.6 s and ~300 MB there and grow linearly (50 MB: ~12 s), and issue 4's
+# long-document target for the graph methods is 100,000 sentences in < 30 s and < 2 GB.
+# So a 10 MB text summarizes in seconds while a 50 MB one is refused before any work.
+# Measured by benchmarks/limits.py; see "Robustness and limits" in README.md.
+DEFAULT_MAX_CHARS = 10_000_000
 STAGES = ("segment", "vectorize", "rank", "select", "total")
 
 

@@ -80,7 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="summarizer",
         description="Summarize text files (or standard input) by extracting their key sentences.",
-        epilog="Exit status: 0 success, 1 unreadable input, 2 usage error.",
+        epilog="Exit status: 0 success, 1 bad input, 2 usage error, 130 Ctrl-C, 141 closed pipe.",
     )
     parser.add_argument(
         "files",
