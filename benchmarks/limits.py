@@ -99,6 +99,22 @@ def run_case(kind, n_chars, method, data, max_gb, timeout) -> dict:
     return json.loads(r.stdout)
 
 
+def _median(runs: list[dict]) -> dict:
+    """Per-field medians of several runs of one case."""
+    middle = len(runs) // 2
+
+    def med(values):
+        values = sorted(values)
+        return values[middle] if len(values) % 2 else (values[middle - 1] + values[middle]) / 2
+
+    return {
+        "sentences": runs[0]["sentences"],
+        "seconds": med(r["seconds"] for r in runs),
+        "timings": {k: med(r["timings"][k] for r in runs) for k in runs[0]["timings"]},
+        "peak_mb": med(r["peak_mb"] for r in runs),
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["--child"]:
@@ -112,15 +128,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--method", default="textrank")
     parser.add_argument("--max-gb", type=float, default=6.0, help="address-space cap per case")
     parser.add_argument("--timeout", type=float, default=300.0, help="seconds per case")
+    parser.add_argument("--repeat", type=int, default=1, help="runs per case; medians are shown")
     args = parser.parse_args(argv)
-    print(f"method {args.method}; one fresh process per case; seconds are wall time of summarize()")
+    print(
+        f"method {args.method}; one fresh process per run, median of {args.repeat}; "
+        "seconds are wall time of summarize()"
+    )
     print()
     print("| input | MB | sentences | seconds | segment | vectorize | rank | peak RSS MB |")
     print("|---|---|---|---|---|---|---|---|")
     for kind in args.kinds.split(","):
         for size in args.sizes.split(","):
             n_chars = int(float(size) * 1_000_000)
-            r = run_case(kind, n_chars, args.method, args.data, args.max_gb, args.timeout)
+            runs = [
+                run_case(kind, n_chars, args.method, args.data, args.max_gb, args.timeout)
+                for _ in range(args.repeat)
+            ]
+            r = next((run for run in runs if "error" in run), None) or _median(runs)
             if "error" in r:
                 print(f"| {kind} | {size} | - | {r['error']} | | | | |", flush=True)
                 continue
