@@ -1,7 +1,8 @@
 """Command line tool: ``summarizer [FILE ...]``; a thin layer over the API.
 
 Exit status: 0 on success, 1 when an input cannot be read or summarized,
-2 on a usage error, 130 on Ctrl-C. Every error is one line on stderr.
+2 on a usage error, 130 on Ctrl-C, 141 when the reader of stdout goes away
+(`| head -1`). Every error is one line on stderr; never a traceback.
 """
 
 from __future__ import annotations
