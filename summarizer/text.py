@@ -18,6 +18,10 @@ __all__ = ["LANGUAGES", "Analyzer", "get_analyzer"]
 LANGUAGES: tuple[str, ...] = ("english",)
 
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
+# Longer "words" (hashes, base64, a run of one letter) are used as they are: not
+# stemmed, which would cost time for nothing, and not cached, which would pin them
+# in memory (the cache is capped by entries, not by size).
+_MAX_STEMMED_LENGTH = 64
 
 
 def _load_stop_words(language: str) -> frozenset[str]:
@@ -53,6 +57,8 @@ class Analyzer:
         normal = word.replace("\u2019", "'")
         if normal in self.stop_words or (len(normal) == 1 and not normal.isdigit()):
             stem = None
+        elif len(normal) > _MAX_STEMMED_LENGTH:
+            return normal
         else:
             stem = self._stem(normal)
         if len(self._cache) < 500_000:

@@ -9,6 +9,7 @@ has a letter or digit (even if that sentence alone exceeds a ``words=`` or
 
 from __future__ import annotations
 
+import gc
 import json
 import math
 import os
@@ -16,6 +17,7 @@ import resource
 import subprocess
 import sys
 import textwrap
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -271,3 +273,19 @@ def test_fit_on_hostile_corpus_then_summarize():
     fitted = Summarizer("lexrank").fit(iter(corpus))
     for text in corpus:
         check_summary(text, fitted.summarize(text, words=10), {"words": 10})
+
+
+def test_long_tokens_are_not_retained_between_calls():
+    """Hashes, base64 or a megabyte-long "word" must not stay in memory after the call."""
+    summarize("Warm the caches up. With a few words.")
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        summarize("x" * 2_000_000 + ". Short sentence after it.")
+        for i in range(300):
+            summarize(f"{i:x}" * 100 + f" {i:b}" * 60 + ".")  # distinct tokens of 100+ chars
+        gc.collect()
+        retained = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert retained < 1_000_000, f"{retained:,} bytes retained"
