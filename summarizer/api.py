@@ -40,7 +40,13 @@ __all__ = [
 
 METHODS: tuple[str, ...] = ("textrank", "lexrank", "tfidf", "lead")
 DEFAULT_METHOD = "textrank"
-DEFAULT_MAX_CHARS = 20_000_000
+# Longer texts are refused at once (InputTooLargeError) unless max_chars says otherwise.
+# 10 million characters is ~85,000 sentences of State of the Union text: splitting and
+# TF-IDF take ~2.6 s and ~300 MB there and grow linearly (50 MB: ~12 s), and issue 4's
+# long-document target for the graph methods is 100,000 sentences in < 30 s and < 2 GB.
+# So a 10 MB text summarizes in seconds while a 50 MB one is refused before any work.
+# Measured by benchmarks/limits.py; see "Robustness and limits" in README.md.
+DEFAULT_MAX_CHARS = 10_000_000
 STAGES = ("segment", "vectorize", "rank", "select", "total")
 STATE_FORMAT = "summarizer"  # the marker of a saved Summarizer (Summarizer.save / to_dict)
 STATE_VERSION = 1
@@ -184,9 +190,20 @@ class Summarizer:
 
     def fit(self, corpus: Iterable[str]) -> Summarizer:
         """Learn IDF from a corpus of documents (one pass), used for every later summary."""
+        if isinstance(corpus, (str, bytes, bytearray)):
+            raise InvalidInputError(
+                f"corpus must be an iterable of str documents, not one {type(corpus).__name__}; "
+                "wrap a single document in a list"
+            )
+        try:
+            documents = iter(corpus)
+        except TypeError:
+            raise InvalidInputError(
+                f"corpus must be an iterable of str documents, not {type(corpus).__name__}"
+            ) from None
         frequencies = DocumentFrequencies()
         analyzer = self._analyzer
-        for doc in corpus:
+        for doc in documents:
             doc = _check_text(doc, self.max_chars)
             index = analyzer.index(doc, segment(doc))
             vocabulary = index.vocabulary

@@ -137,7 +137,10 @@ def _end_before(text: str, i: int, stop: int) -> int:
 # ----------------------------------------------------------------------------- layout
 def _layout_events(text: str, events: list) -> None:
     """Add the breaks made by blank lines and deliberate line breaks to ``events``."""
-    start = 0
+    # Every paragraph starts at its first non-space character (the blank-line pattern eats
+    # the indentation after it), the first one too, so leading whitespace never moves a break.
+    first = _NON_SPACE.search(text)
+    start = first.start() if first else len(text)
     for m in _BLANK_LINE.finditer(text):
         end = _end_before(text, m.start(), start)
         _line_events(text, start, end, events)

@@ -1,8 +1,9 @@
 """Words: lower-casing, stop words and stemming, shared by every method.
 
 A word is a run of letters or digits, possibly joined by apostrophes
-(``don't``, ``o'neill``); it is lower-cased, dropped if it is a stop word or a
-single letter, and otherwise reduced to its Snowball stem (``summarizer.stem``).
+(``don't``, ``o'neill``); it is lower-cased, dropped if it is a stop word, a
+single letter or longer than 64 characters (no word is; hashes and base64 are),
+and otherwise reduced to its Snowball stem (``summarizer.stem``).
 The stop-word lists ship in ``summarizer/data``.
 
 Speed: words never cross whitespace, so the analyzer caches the result of each
@@ -39,6 +40,11 @@ _NONE = -1
 _MULTI = -2
 _MISS = np.iinfo(np.int64).min
 _MAX_CHUNKS = 200_000  # cache entries before the tables start afresh (bounds memory)
+# Longer chunks (hashes, base64, a megabyte of one letter) are analyzed but not cached, and
+# longer "words" are not terms: stemming them costs time for nothing, and keeping them would
+# pin them in memory, since the tables are capped by entries, not by size.
+_MAX_CACHED_CHUNK = 64
+_MAX_WORD = 64
 _BATCH = 2048  # sentences whose chunks are split and looked up together
 
 
@@ -151,10 +157,9 @@ class Analyzer:
         if missing.size:
             at = chunks.__getitem__
             with self._lock:  # each new chunk once, in document order
-                for chunk in dict.fromkeys(map(at, missing.tolist())):
-                    self._code(chunk, tables)
+                new = {c: self._code(c, tables) for c in dict.fromkeys(map(at, missing.tolist()))}
             codes[missing] = np.fromiter(
-                map(get, map(at, missing.tolist())), dtype=np.int64, count=missing.size
+                map(new.__getitem__, map(at, missing.tolist())), dtype=np.int64, count=missing.size
             )
         chunk_counts = np.fromiter(map(len, chunk_lists), dtype=np.intp, count=len(chunk_lists))
         sentence_of = np.repeat(np.arange(len(chunk_lists), dtype=np.intp), chunk_counts)
@@ -166,7 +171,7 @@ class Analyzer:
 
     def _current_tables(self) -> _Tables:
         tables = self._tables
-        if len(tables.codes) > _MAX_CHUNKS:
+        if len(tables.codes) + len(tables.stems) + len(tables.multi) > _MAX_CHUNKS:
             with self._lock:
                 if self._tables is tables:
                     self._tables = _Tables()
@@ -180,6 +185,8 @@ class Analyzer:
             return code
         ids = []
         for word in _WORD.findall(chunk.lower()):
+            if len(word) > _MAX_WORD:
+                continue
             stem = self._stem_word(word)
             if stem is not None:
                 term = tables.stem_ids.get(stem)
@@ -194,7 +201,8 @@ class Analyzer:
         else:
             code = _MULTI - len(tables.multi)
             tables.multi.append(tuple(ids))
-        tables.codes[chunk] = code
+        if len(chunk) <= _MAX_CACHED_CHUNK:
+            tables.codes[chunk] = code
         return code
 
     def _stem_word(self, word: str) -> str | None:

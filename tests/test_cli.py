@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
+
+from summarizer import cli
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -336,3 +341,261 @@ def test_progress_without_tqdm_is_a_usage_error(article_file, monkeypatch, capsy
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 1 and "summarizer[progress]" in err
     assert main([str(article_file), "--no-progress", "-n", "1"]) == 0
+
+
+# --- robustness: hostile files, pipes, signals, encodings ----------------------------------------
+# Subprocesses only where the OS is the point (pipes, signals, permissions); the rest runs
+# cli.main in-process with its standard streams replaced, which is much faster.
+
+
+def strict_json(data: bytes | str):
+    """Parse JSON, refusing NaN and Infinity (which json.loads accepts by default)."""
+
+    def refuse(name):
+        raise ValueError(f"{name} is not JSON")
+
+    return json.loads(data, parse_constant=refuse)
+
+
+def main_io(*args: str, stdin: bytes = b"", encoding: str = "utf-8", monkeypatch):
+    """Run cli.main in-process with byte streams; returns (status, stdout bytes, stderr text)."""
+    out_bytes, err_bytes = io.BytesIO(), io.BytesIO()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8"))
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(out_bytes, encoding=encoding))
+    monkeypatch.setattr(sys, "stderr", io.TextIOWrapper(err_bytes, encoding="utf-8"))
+    try:
+        status = cli.main(list(args))
+    except SystemExit as exc:  # argparse: usage errors, --help
+        status = exc.code
+    sys.stdout.flush()
+    sys.stderr.flush()
+    return status, out_bytes.getvalue(), err_bytes.getvalue().decode()
+
+
+def one_error_line(err: str) -> str:
+    assert "Traceback" not in err
+    assert err.count("\n") == 1 and err.endswith("\n"), err
+    assert err.startswith("summarizer: error: ")
+    return err
+
+
+def many_sentences(n: int) -> str:
+    return "".join(f"Sentence number {i} talks about topic {i % 7} at length. " for i in range(n))
+
+
+def test_head_closing_the_pipe_is_quiet(tmp_path):
+    """`summarizer ... | head -1`: no traceback, no "Exception ignored" noise, status 0 or 141."""
+    path = tmp_path / "long.txt"
+    path.write_text(many_sentences(3000))  # about 160 KB of output: more than a pipe holds
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    for files, fmt in (([path], "text"), ([path], "json"), ([path, path, path], "text")):
+        command = [sys.executable, "-m", "summarizer", *map(str, files), "-m", "lead", "-r", "1"]
+        proc = subprocess.Popen(
+            [*command, "--format", fmt], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
+        )
+        assert proc.stdout.readline()  # read one line, then hang up
+        proc.stdout.close()
+        stderr = proc.stderr.read()
+        assert proc.wait(timeout=120) in (cli.EXIT_OK, cli.EXIT_PIPE)
+        assert stderr == b""
+
+
+def _blocked_reading_stdin(pid: int) -> bool | None:
+    """True when the process sleeps in read(0, ...); None if /proc cannot tell."""
+    try:
+        fields = Path(f"/proc/{pid}/syscall").read_text().split()
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return None
+    read_syscalls = {"0", "63"}  # read on x86-64, on arm64
+    return state == "S" and len(fields) > 1 and fields[0] in read_syscalls and fields[1] == "0x0"
+
+
+def test_ctrl_c_while_reading_stdin_exits_130_without_traceback():
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "summarizer"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    proc.stdin.write(b"The first part of the text arrives. The rest never comes")
+    proc.stdin.flush()
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        blocked = _blocked_reading_stdin(proc.pid)
+        if blocked is None:  # no /proc: give the imports ample time instead
+            time.sleep(5)
+            break
+        if blocked:
+            break
+        time.sleep(0.05)
+    else:
+        proc.kill()
+        pytest.fail("the CLI never blocked reading standard input")
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == cli.EXIT_INTERRUPT
+    assert err == b"" and out == b""
+
+
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() == 0,
+    reason="running as root: chmod 000 does not stop root from reading "
+    "(test_read_errors_are_one_line covers the same path)",
+)
+def test_unreadable_file(tmp_path):
+    path = tmp_path / "secret.txt"
+    path.write_text("You may not read this. Nobody may.")
+    path.chmod(0)
+    try:
+        r = run(str(path))
+    finally:
+        path.chmod(0o600)
+    assert r.returncode == 1
+    assert "permission denied" in one_line(r.stderr)
+
+
+@pytest.mark.parametrize(
+    ("error", "expected"),
+    [
+        (PermissionError(13, "Permission denied"), "permission denied"),
+        (OSError(5, "Input/output error"), "cannot read: Input/output error"),
+        (IsADirectoryError(21, "Is a directory"), "is a directory"),
+    ],
+)
+def test_read_errors_are_one_line(tmp_path, monkeypatch, error, expected):
+    path = tmp_path / "a.txt"
+    path.write_text("Readable text. In principle.")
+
+    def failing_open(*args, **kwargs):
+        raise error
+
+    monkeypatch.setattr(cli, "open", failing_open, raising=False)
+    status, out, err = main_io(str(path), monkeypatch=monkeypatch)
+    assert status == cli.EXIT_INPUT and out == b""
+    assert expected in one_error_line(err)
+
+
+def test_file_names_with_control_characters_stay_on_one_line(tmp_path, monkeypatch):
+    status, _, err = main_io(str(tmp_path / "bad\nname.txt"), monkeypatch=monkeypatch)
+    assert status == cli.EXIT_INPUT
+    assert "no such file" in one_error_line(err) and "\\n" in err
+
+
+def test_closed_stdin_and_stdout_are_one_line(monkeypatch, capsys):
+    monkeypatch.setattr(sys, "stdin", None)
+    assert cli.main([]) == cli.EXIT_INPUT
+    assert "standard input is closed" in one_error_line(capsys.readouterr().err)
+    monkeypatch.setattr(sys, "stdout", None)
+    assert cli.main([]) == cli.EXIT_INPUT
+    assert "standard output is closed" in one_error_line(capsys.readouterr().err)
+
+
+def test_unexpected_failure_is_one_line_not_a_traceback(monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(cli.Summarizer, "summarize", broken)
+    status, _, err = main_io(stdin=b"Fine text. Really.", monkeypatch=monkeypatch)
+    assert status == cli.EXIT_INPUT
+    assert "internal error" in one_error_line(err) and "boom" in err
+
+
+def test_utf16_file_is_recognised_and_named(tmp_path, monkeypatch):
+    path = tmp_path / "wide.txt"
+    path.write_text("Wide text is still text. It has two sentences.", encoding="utf-16")
+    status, _, err = main_io(str(path), monkeypatch=monkeypatch)
+    assert status == cli.EXIT_INPUT and "--encoding utf-16" in one_error_line(err)
+    status, out, _ = main_io(str(path), "--encoding", "utf-16", monkeypatch=monkeypatch)
+    assert status == 0 and b"Wide text" in out
+
+
+def test_invalid_cp1252_bytes_suggest_another_encoding(tmp_path, monkeypatch):
+    path = tmp_path / "odd.txt"
+    path.write_bytes(b"Undefined in cp1252: \x81. Fine in latin-1.")
+    status, _, err = main_io(str(path), "--encoding", "cp1252", monkeypatch=monkeypatch)
+    assert status == cli.EXIT_INPUT and "--encoding latin-1" in one_error_line(err)
+    status, out, _ = main_io(str(path), "--encoding", "latin-1", monkeypatch=monkeypatch)
+    assert status == 0 and "\x81".encode() in out
+
+
+@pytest.mark.parametrize("codec", ["base64", "rot13", "zlib", "hex"])
+def test_non_text_codecs_are_a_usage_error(article_file, codec, monkeypatch):
+    status, out, err = main_io(str(article_file), "--encoding", codec, monkeypatch=monkeypatch)
+    assert status == cli.EXIT_USAGE and out == b""
+    assert "text encoding" in one_error_line(err)
+
+
+def test_too_large_file_is_refused_before_reading(tmp_path, monkeypatch):
+    path = tmp_path / "big.txt"
+    with path.open("wb") as handle:  # sparse: 3 GB that take no disk space
+        handle.truncate(3 * 10**9)
+
+    class Unread(io.FileIO):
+        def read(self, *args):
+            raise AssertionError("read a file already known to be too large")
+
+    monkeypatch.setattr(cli, "open", lambda name, mode: Unread(name, mode), raising=False)
+    status, _, err = main_io(str(path), "--max-chars", "1000", monkeypatch=monkeypatch)
+    assert status == cli.EXIT_INPUT and "--max-chars 1,000" in one_error_line(err)
+
+
+def test_too_many_characters_after_decoding(tmp_path, monkeypatch):
+    path = tmp_path / "a.txt"
+    path.write_text("\u00e9" * 30)  # 60 bytes, 30 characters
+    assert main_io(str(path), "--max-chars", "30", monkeypatch=monkeypatch)[0] == 0
+    status, _, err = main_io(str(path), "--max-chars", "29", monkeypatch=monkeypatch)
+    assert status == cli.EXIT_INPUT and "--max-chars 29" in one_error_line(err)
+    status, _, err = main_io("--max-chars", "5", stdin=b"x" * 100, monkeypatch=monkeypatch)
+    assert status == cli.EXIT_INPUT and "standard input" in one_error_line(err)
+
+
+HOSTILE_INPUTS = {
+    "empty": b"",
+    "blank": b" \n\t\r\n ",
+    "punctuation": b"?!... ;;; --- ...",
+    "control characters": b"\x01\x02\x1b[31mred\x1b[0m\x07. Bell\x7f.",
+    "emoji and scripts": "\U0001f600 \u4e2d\u6587\u3002 \u05e9\u05dc\u05d5\u05dd. \u0645.".encode(),
+    "line separators": "One\u2028two\u2029three\x85four. Five.".encode(),
+    "html": b"<html><body><p>Hello.</p><script>x = '</p>';</script></body></html>",
+    "json specials": b'Quotes " and backslashes \\ and tabs\t. "Nested \\" quote."',
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE_INPUTS))
+@pytest.mark.parametrize("encoding", ["utf-8", "ascii"])
+def test_json_output_is_always_valid(name, encoding, monkeypatch):
+    data = HOSTILE_INPUTS[name]
+    status, out, err = main_io(
+        "--format", "json", stdin=data, encoding=encoding, monkeypatch=monkeypatch
+    )
+    assert status == 0 and err == ""
+    record = strict_json(out)
+    text = data.decode()
+    for s in record["sentences"]:
+        assert text[s["start"] : s["end"]] == s["text"]
+    if any(c.isalnum() for c in text):
+        assert record["sentences"]
+
+
+def test_json_array_stays_valid_around_a_bad_file(tmp_path, monkeypatch):
+    good = tmp_path / "good.txt"
+    good.write_text("Caf\u00e9 \u4e2d\u6587 \U0001f600. Second sentence here.")
+    files = [str(good), str(tmp_path / "missing.txt"), str(tmp_path), str(good)]
+    for encoding in ("utf-8", "ascii"):
+        status, out, err = main_io(
+            *files, "--format", "json", encoding=encoding, monkeypatch=monkeypatch
+        )
+        assert status == cli.EXIT_INPUT and err.count("\n") == 2
+        records = strict_json(out)
+        assert [r["source"] for r in records] == [str(good), str(good)]
+        assert "Caf\u00e9" in records[0]["sentences"][0]["text"]
+
+
+def test_text_output_on_an_ascii_terminal_is_escaped_not_a_crash(monkeypatch):
+    status, out, err = main_io(
+        stdin="Caf\u00e9 society.".encode(), encoding="ascii", monkeypatch=monkeypatch
+    )
+    assert status == 0 and err == "" and out == b"Caf\\xe9 society.\n"
