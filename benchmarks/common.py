@@ -112,6 +112,7 @@ def run_info() -> dict:
         "commit": (commit[:12] + ("+dirty" if dirty else "")) if commit else "unknown",
         "packages": package_versions(),
         "nltk_data": os.environ.get("NLTK_DATA", ""),
+        "load_avg": [round(x, 2) for x in os.getloadavg()] if hasattr(os, "getloadavg") else None,
         "command": " ".join([Path(sys.argv[0]).as_posix(), *sys.argv[1:]]),
     }
 
@@ -120,6 +121,8 @@ def print_run_info(info: dict) -> None:
     pk = ", ".join(f"{k} {v}" for k, v in info["packages"].items())
     print(f"# {info['date']} | {info['cpu']}, {info['cores']} cores | Python {info['python']}")
     print(f"# summarizer {info['summarizer']} @ {info['commit']} | {pk}")
+    if info.get("load_avg"):
+        print(f"# load average at start (1, 5, 15 min): {info['load_avg']}")
 
 
 def format_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:

@@ -68,6 +68,7 @@ LATENCY_K = 3
 SCALE_K = 5
 SMALL = 1_000  # sizes up to this are timed --repeat times, larger ones once
 THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
+CLOCK_KEY = {"wall": "seconds", "cpu": "cpu_seconds"}
 
 
 # ---------------------------------------------------------------- child side
@@ -107,23 +108,26 @@ def _child_latency(fn, spec: dict) -> dict:
     _ready(spec)
     base = _rss_mb()
     times: list[list[float]] = [[] for _ in docs]
+    cpu: list[list[float]] = [[] for _ in docs]
     failed: dict[int, str] = {}
     for _ in range(spec["repeat"]):
         for i, text in enumerate(docs):
             if i in failed:
                 continue
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             try:
                 fn(text, spec["k"])
             except Exception as e:
                 failed[i] = f"{type(e).__name__}: {e}"[:200]
                 continue
             times[i].append(time.perf_counter() - t0)
-    per_doc = [statistics.median(t) for i, t in enumerate(times) if t and i not in failed]
+            cpu[i].append(time.process_time() - c0)
+    kept = [i for i, t in enumerate(times) if t and i not in failed]
     return {
         "status": "ok",
         "docs": len(docs),
-        "seconds": per_doc,
+        "seconds": [statistics.median(times[i]) for i in kept],
+        "cpu_seconds": [statistics.median(cpu[i]) for i in kept],
         "failures": len(failed),
         "failed": [{"doc": i, "error": e} for i, e in sorted(failed.items())][:10],
         "base_mb": base,
@@ -136,15 +140,18 @@ def _child_scale(fn, spec: dict) -> dict:
     fn(Path(spec["warmup_text"]).read_text(encoding="utf-8"), spec["k"])
     _ready(spec)
     base = _rss_mb()
-    runs = []
+    runs, cpu_runs = [], []
     for _ in range(spec["repeat"]):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         out = fn(text, spec["k"])
         runs.append(time.perf_counter() - t0)
+        cpu_runs.append(time.process_time() - c0)
     return {
         "status": "ok",
         "seconds": statistics.median(runs),
+        "cpu_seconds": statistics.median(cpu_runs),
         "runs": runs,
+        "cpu_runs": cpu_runs,
         "returned": len(out),
         "base_mb": base,
         "peak_mb": _peak_mb(),
@@ -179,13 +186,19 @@ def child_main() -> int:
 
 
 def run_child(
-    spec: dict, time_limit: float, mem_limit_mb: float, setup_limit: float, threads: int = 0
+    spec: dict,
+    time_limit: float,
+    mem_limit_mb: float,
+    setup_limit: float,
+    threads: int = 0,
+    clock: str = "wall",
 ) -> dict:
     """Run ``spec`` in a fresh process; kill it past the time or memory limit.
 
     ``time_limit`` counts from the child's signal that set-up and warm-up are
     done (lexrank's IDF alone can take seconds); ``setup_limit`` bounds those.
-    ``threads`` > 0 caps the BLAS/OpenMP thread pools of the child.
+    ``threads`` > 0 caps the BLAS/OpenMP thread pools of the child. With
+    ``clock="cpu"`` the time limit counts the child's CPU time, not wall time.
     """
     import psutil
 
@@ -214,16 +227,29 @@ def run_child(
         timed_from = None
         seen_mb = 0.0
         killed = None
+
+        last_cpu = [0.0]
+
+        def timed_clock() -> float:
+            if clock == "cpu":
+                with contextlib.suppress(psutil.Error):  # the child may be exiting
+                    t = watched.cpu_times()
+                    last_cpu[0] = t.user + t.system
+                return last_cpu[0]
+            return time.perf_counter()
+
         while proc.poll() is None:
-            now = time.perf_counter()
             if timed_from is None and ready.exists():
-                timed_from = now
-            elapsed = now - (start if timed_from is None else timed_from)
+                timed_from = timed_clock()
+            if timed_from is None:
+                elapsed = time.perf_counter() - start
+            else:
+                elapsed = timed_clock() - timed_from
             with contextlib.suppress(psutil.Error):
                 seen_mb = max(seen_mb, watched.memory_info().rss / 2**20)
             if timed_from is None and elapsed > setup_limit:
                 killed = {"status": "timeout", "reason": f"set-up > {setup_limit:g} s"}
-            elif elapsed > time_limit:
+            elif timed_from is not None and elapsed > time_limit:
                 killed = {"status": "timeout", "reason": f"> {time_limit:g} s"}
             elif seen_mb > mem_limit_mb:
                 killed = {"status": "memory", "reason": f"> {mem_limit_mb:.0f} MB RSS"}
@@ -231,7 +257,7 @@ def run_child(
                 proc.kill()
                 proc.wait()
                 killed["peak_mb"] = seen_mb
-                killed["wall"] = elapsed
+                killed["wall"] = time.perf_counter() - start
                 return killed
             time.sleep(0.02)
         wall = time.perf_counter() - start
@@ -277,12 +303,12 @@ def _ratio(x: float) -> str:
     return f"{x:.2f}" if x < 10 else f"{x:.0f}"
 
 
-def _fmt_s(r: dict | None) -> str:
+def _fmt_s(r: dict | None, clock: str = "wall") -> str:
     if r is None:
         return ""
     status = r["status"]
     if status == "ok":
-        s = r["seconds"]
+        s = r[CLOCK_KEY[clock]]
         return f"{s:.3f}" if s < 10 else f"{s:.1f}"
     if status in ("timeout", "memory"):
         return f"{status} ({r['reason']})"
@@ -312,27 +338,48 @@ def latency(args, systems: list[str], ours: str) -> dict:
             "corpus": [],
         }
         results[name] = run_child(
-            spec, args.latency_limit, args.mem_limit_mb, args.setup_limit, args.threads
+            spec, args.latency_limit, args.mem_limit_mb, args.setup_limit, args.threads, args.clock
         )
+    key = CLOCK_KEY[args.clock]
     base = results.get(ours, {})
-    base_ms = 1000 * statistics.median(base["seconds"]) if base.get("seconds") else None
+    base_ms = 1000 * statistics.median(base[key]) if base.get(key) else None
     rows = []
     for name, r in results.items():
         if r["status"] != "ok" or not r["seconds"]:
-            rows.append([name, r["status"], "", "", "", r.get("reason", "")])
+            rows.append([name, r["status"], "", "", "", "", r.get("reason", "")])
             continue
-        ms = sorted(1000 * s for s in r["seconds"])
-        med = statistics.median(ms)
-        p90 = ms[min(len(ms) - 1, round(0.9 * (len(ms) - 1)))]
-        r["median_ms"], r["p90_ms"] = med, p90
+        for k in ("seconds", "cpu_seconds"):
+            ms = sorted(1000 * s for s in r[k])
+            r[f"{k}_median_ms"] = statistics.median(ms)
+            r[f"{k}_p90_ms"] = ms[min(len(ms) - 1, round(0.9 * (len(ms) - 1)))]
+        med = r[f"{key}_median_ms"]
         ratio = _ratio(med / base_ms) if base_ms else ""
-        rows.append([name, f"{med:.2f}", f"{p90:.2f}", ratio, f"{r['failures']}/{r['docs']}", ""])
-    headers = ["system", "median ms", "p90 ms", f"x {ours}", "failed", "note"]
+        rows.append(
+            [
+                name,
+                f"{r['seconds_median_ms']:.2f}",
+                f"{r['cpu_seconds_median_ms']:.2f}",
+                f"{r[f'{key}_p90_ms']:.2f}",
+                ratio,
+                f"{r['failures']}/{r['docs']}",
+                "",
+            ]
+        )
+    headers = [
+        "system",
+        "median ms",
+        "CPU ms",
+        f"p90 ms ({args.clock})",
+        f"x {ours} ({args.clock})",
+        "failed",
+        "note",
+    ]
     return {"results": results, "table": common.format_table(headers, rows), "base_ms": base_ms}
 
 
 def scaling(args, systems: list[str], ours: str, texts: dict[int, dict]) -> dict:
     results: dict[str, dict[int, dict]] = {name: {} for name in systems}
+    key = CLOCK_KEY[args.clock]
     stopped: dict[str, str] = {}
     for n in args.sizes:
         for name in systems:
@@ -349,7 +396,9 @@ def scaling(args, systems: list[str], ours: str, texts: dict[int, dict]) -> dict
                 "k": SCALE_K,
                 "corpus": [str(p) for p in sorted(Path(args.long_dir).glob("*.txt"))],
             }
-            r = run_child(spec, args.time_limit, args.mem_limit_mb, args.setup_limit, args.threads)
+            r = run_child(
+                spec, args.time_limit, args.mem_limit_mb, args.setup_limit, args.threads, args.clock
+            )
             results[name][n] = r
             if r["status"] != "ok":
                 stopped[name] = r["status"]
@@ -359,7 +408,7 @@ def scaling(args, systems: list[str], ours: str, texts: dict[int, dict]) -> dict
     for n in sizes:
         time_rows.append(
             [f"{n:,}", f"{texts[n]['chars'] / 1e6:.2f}"]
-            + [_fmt_s(results[s].get(n)) for s in systems]
+            + [_fmt_s(results[s].get(n), args.clock) for s in systems]
         )
         mem_rows.append([f"{n:,}"] + [_fmt_mb(results[s].get(n)) for s in systems])
         mine = results.get(ours, {}).get(n, {})
@@ -367,10 +416,10 @@ def scaling(args, systems: list[str], ours: str, texts: dict[int, dict]) -> dict
         for s in peers_run:
             theirs = results[s].get(n, {})
             if mine.get("status") == "ok" and theirs.get("status") == "ok":
-                cells.append(_ratio(theirs["seconds"] / mine["seconds"]))
+                cells.append(_ratio(theirs[key] / mine[key]))
             elif mine.get("status") == "ok" and theirs.get("status") in ("timeout", "skipped"):
                 cells.append(
-                    "> " + _ratio(args.time_limit / mine["seconds"])
+                    "> " + _ratio(args.time_limit / mine[key])
                     if theirs.get("status") == "timeout"
                     else "-"
                 )
@@ -386,7 +435,9 @@ def scaling(args, systems: list[str], ours: str, texts: dict[int, dict]) -> dict
     }
 
 
-def plot(path: Path, raw: dict[str, dict[int, dict]], time_limit: float, title: str) -> None:
+def plot(
+    path: Path, raw: dict[str, dict[int, dict]], time_limit: float, title: str, clock: str
+) -> None:
     import matplotlib
 
     matplotlib.use("Agg")
@@ -394,7 +445,7 @@ def plot(path: Path, raw: dict[str, dict[int, dict]], time_limit: float, title: 
 
     fig, ax = plt.subplots(figsize=(7.5, 5))
     for name, by_size in raw.items():
-        ok = sorted((n, r["seconds"]) for n, r in by_size.items() if r["status"] == "ok")
+        ok = sorted((n, r[CLOCK_KEY[clock]]) for n, r in by_size.items() if r["status"] == "ok")
         if not ok:
             continue
         (line,) = ax.plot(*zip(*ok, strict=True), marker="o", label=name)
@@ -414,7 +465,7 @@ def plot(path: Path, raw: dict[str, dict[int, dict]], time_limit: float, title: 
         color="grey",
     )
     ax.set_xlabel("sentences in the document")
-    ax.set_ylabel("seconds per summary")
+    ax.set_ylabel(f"seconds per summary ({clock} time)")
     ax.set_title(title, fontsize=9)
     ax.grid(True, which="both", alpha=0.3)
     ax.legend(fontsize=8)
@@ -481,6 +532,13 @@ def main(argv: list[str] | None = None) -> int:
         default=1,
         help="BLAS/OpenMP threads per child (default 1: one core per system, steadier on a "
         "shared machine; 0 leaves the libraries' defaults)",
+    )
+    ap.add_argument(
+        "--clock",
+        choices=("wall", "cpu"),
+        default="wall",
+        help="time the tables, ratios, plot and time limits use (default wall; cpu is "
+        "steadier when other work shares the machine); both are recorded in the JSON",
     )
     ap.add_argument("--skip-latency", action="store_true")
     ap.add_argument("--skip-scaling", action="store_true")
@@ -564,11 +622,13 @@ def main(argv: list[str] | None = None) -> int:
             f"k={SCALE_K}; time limit {args.time_limit:g} s, memory limit "
             f"{args.mem_limit_mb:.0f} MB per run; {args.threads or 'default'} BLAS thread(s)"
         )
-        print("\nSeconds per summary:")
+        print(f"\nSeconds per summary ({args.clock} time):")
         print(sc["time_table"])
         print("\nPeak RSS, MB, whole process (+N: peak minus the RSS before the timed call):")
         print(sc["mem_table"])
-        print(f"\nPeer time / {ours} time (> x: the peer timed out, so at least that):")
+        print(
+            f"\nPeer time / {ours} time ({args.clock}; > x: the peer timed out, so at least that):"
+        )
         print(sc["ratio_table"])
         payload["scaling"] = {
             "results": sc["results"],
@@ -582,7 +642,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"{args.long_dir.name} cut to N sentences, k={SCALE_K}; "
                 f"{info['cpu']}, commit {info['commit']}"
             )
-            plot(plot_path, sc["raw"], args.time_limit, title)
+            plot(plot_path, sc["raw"], args.time_limit, title, args.clock)
             print(f"\nplot: {plot_path}")
     if args.json:
         common.write_json(args.json, payload)
