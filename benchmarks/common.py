@@ -94,6 +94,9 @@ def run_info() -> dict:
 
     commit = _git("rev-parse", "HEAD")
     dirty = bool(_git("status", "--porcelain", "--untracked-files=no"))
+    # the library's own last change: benchmark-only commits do not move the numbers
+    lib_commit = _git("log", "-1", "--format=%H", "--", "summarizer")
+    lib_dirty = bool(_git("status", "--porcelain", "--untracked-files=no", "--", "summarizer"))
     try:
         import psutil
 
@@ -110,6 +113,9 @@ def run_info() -> dict:
         "summarizer": getattr(summarizer, "__version__", "?"),
         "summarizer_path": str(Path(summarizer.__file__).parent),
         "commit": (commit[:12] + ("+dirty" if dirty else "")) if commit else "unknown",
+        "summarizer_commit": (lib_commit[:12] + ("+dirty" if lib_dirty else ""))
+        if lib_commit
+        else "unknown",
         "packages": package_versions(),
         "nltk_data": os.environ.get("NLTK_DATA", ""),
         "load_avg": [round(x, 2) for x in os.getloadavg()] if hasattr(os, "getloadavg") else None,
@@ -120,7 +126,11 @@ def run_info() -> dict:
 def print_run_info(info: dict) -> None:
     pk = ", ".join(f"{k} {v}" for k, v in info["packages"].items())
     print(f"# {info['date']} | {info['cpu']}, {info['cores']} cores | Python {info['python']}")
-    print(f"# summarizer {info['summarizer']} @ {info['commit']} | {pk}")
+    print(
+        f"# summarizer {info['summarizer']}: checkout {info['commit']}, "
+        f"summarizer/ last changed in {info['summarizer_commit']}"
+    )
+    print(f"# {pk}")
     if info.get("load_avg"):
         print(f"# load average at start (1, 5, 15 min): {info['load_avg']}")
 
