@@ -10,8 +10,10 @@ averaged over documents, with each summary's sentences joined by newlines (that
 is what rougeLsum splits on; inner whitespace is collapsed for every system).
 
 A system that raises on a document scores 0 on it and the failure is counted:
-robustness is part of the comparison. Systems that cannot run here (package
-or nltk model missing) are listed as not available.
+robustness is part of the comparison. Documents with text for which a system
+returns no sentence without raising are counted too (printed below the table).
+Systems that cannot run here (package or nltk model missing) are listed as not
+available.
 
 When records carry ``article_sentences`` and ``oracle_labels`` (SciTLDR), the
 table also gives the oracle-hit rate at one sentence: how often a system's
@@ -95,6 +97,7 @@ def evaluate(name: str, rows: list[dict], budget: str, corpus: list[str], scorer
     has_oracle = all("oracle_labels" in r and "article_sentences" in r for r in rows)
     totals = dict.fromkeys(METRICS, 0.0)
     failures: list[dict] = []
+    empty: list = []  # documents with text for which the system returned no sentence
     n_sentences = 0
     oracle = {"hits": 0, "docs": 0, "mapped_by_text": 0, "mapped_by_words": 0, "unmapped": 0}
     t0 = time.perf_counter()
@@ -106,6 +109,8 @@ def evaluate(name: str, rows: list[dict], budget: str, corpus: list[str], scorer
             failures.append({"id": row.get("id"), "error": f"{type(e).__name__}: {e}"[:200]})
             chosen = []
         n_sentences += len(chosen)
+        if not chosen and row["article"].strip():
+            empty.append(row.get("id"))
         target = "\n".join(reference_sentences(row["reference"]))
         scores = scorer.score(target, "\n".join(chosen))
         for m in METRICS:
@@ -130,6 +135,8 @@ def evaluate(name: str, rows: list[dict], budget: str, corpus: list[str], scorer
         "sentences_per_doc": n_sentences / n,
         "failures": len(failures),
         "failed": failures[:20],
+        "empty": len(empty),
+        "empty_ids": empty[:20],
         "seconds": time.perf_counter() - t0,
     }
     if has_oracle:
@@ -215,6 +222,8 @@ def main(argv: list[str] | None = None) -> int:
             continue
         if r["failures"]:
             print(f"  {name} failed on {r['failures']} documents, e.g. {r['failed'][0]}")
+        if r["empty"]:
+            print(f"  {name} returned no sentence for {r['empty']} documents with text")
         o = r.get("oracle")
         if o and (o["mapped_by_words"] or o["unmapped"]):
             print(
