@@ -639,12 +639,13 @@ def main(argv: list[str] | None = None) -> int:
             f"k={SCALE_K}; time limit {args.time_limit:g} s, memory limit "
             f"{args.mem_limit_mb:.0f} MB per run; {args.threads or 'default'} BLAS thread(s)"
         )
-        print(f"\nSeconds per summary ({args.clock} time):")
+        print(f"\nSeconds per summary ({args.clock} time):\n")
         print(sc["time_table"])
-        print("\nPeak RSS, MB, whole process (+N: peak minus the RSS before the timed call):")
+        print("\nPeak RSS, MB, whole process (+N: peak minus the RSS before the timed call):\n")
         print(sc["mem_table"])
         print(
-            f"\nPeer time / {ours} time ({args.clock}; > x: the peer timed out, so at least that):"
+            f"\nPeer time / {ours} time ({args.clock}; > x: the peer timed out, "
+            "so at least that):\n"
         )
         print(sc["ratio_table"])
         payload["scaling"] = {
