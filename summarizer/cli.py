@@ -15,6 +15,7 @@ import os
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any, BinaryIO, NoReturn
 
 from summarizer import __version__
@@ -220,23 +221,20 @@ def _name(name: str) -> str:
     return name if name.isprintable() else ascii(name)
 
 
-def _read_bytes(name: str, limit: int | None) -> bytes | None:
-    """The bytes of a file or of stdin ('-'), None if over ``limit``; raises InputError."""
-    size = -1 if limit is None else limit + 1
+@contextmanager
+def _opened(name: str) -> Iterator[BinaryIO]:
+    """A file, or stdin for '-', open for binary reading; an OSError becomes an InputError."""
     label = _name(name)
     try:
         if name == "-":
             if sys.stdin is None:
                 raise InputError("standard input is closed; name a file to summarize")
-            data = sys.stdin.buffer.read(size)
-            return None if limit is not None and len(data) > limit else data
+            yield sys.stdin.buffer
+            return
         if os.path.isdir(name):
             raise InputError(f"{label}: is a directory")
         with open(name, "rb") as handle:
-            if limit is not None and os.fstat(handle.fileno()).st_size > limit:
-                return None  # too large: refuse at once, without reading it
-            data = handle.read(size)
-            return None if limit is not None and len(data) > limit else data
+            yield handle
     except FileNotFoundError:
         raise InputError(f"{label}: no such file") from None
     except IsADirectoryError:
@@ -245,6 +243,15 @@ def _read_bytes(name: str, limit: int | None) -> bytes | None:
         raise InputError(f"{label}: permission denied") from None
     except OSError as exc:
         raise InputError(f"{label}: cannot read: {exc.strerror or exc}") from None
+
+
+def _read_bytes(name: str, limit: int | None) -> bytes | None:
+    """The bytes of a file or of stdin ('-'), None if over ``limit``; raises InputError."""
+    with _opened(name) as handle:
+        if limit is not None and name != "-" and os.fstat(handle.fileno()).st_size > limit:
+            return None  # too large: refuse at once, without reading it
+        data = handle.read(-1 if limit is None else limit + 1)
+    return None if limit is not None and len(data) > limit else data
 
 
 def read_text(name: str, encoding: str, max_chars: int | None) -> str:
@@ -424,21 +431,6 @@ def _read_files(
             yield label, exc
 
 
-def _open_binary(name: str) -> BinaryIO:
-    if name == "-":
-        return sys.stdin.buffer
-    if os.path.isdir(name):
-        raise InputError(f"{name}: is a directory")
-    try:
-        return open(name, "rb")  # closed by the caller
-    except FileNotFoundError:
-        raise InputError(f"{name}: no such file") from None
-    except PermissionError:
-        raise InputError(f"{name}: permission denied") from None
-    except OSError as exc:
-        raise InputError(f"{name}: cannot read: {exc.strerror or exc}") from None
-
-
 def _lines(handle: BinaryIO, limit: int | None) -> Iterator[bytes | None]:
     """The lines of a binary file, None for one longer than ``limit`` bytes (skipped unread)."""
     size = -1 if limit is None else limit + 1
@@ -493,10 +485,15 @@ def _read_jsonl(
     for name in sources:
         label = "<stdin>" if name == "-" else name
         try:
-            handle = _open_binary(name)
-        except InputError as exc:
+            yield from _jsonl_records(name, label, args, limit)
+        except InputError as exc:  # the input could not be opened
             yield {"source": label}, exc
-            continue
+
+
+def _jsonl_records(
+    name: str, label: str, args: argparse.Namespace, limit: int | None
+) -> Iterator[tuple[dict, str | InputError]]:
+    with _opened(name) as handle:
         number = 0
         try:
             for number, line in enumerate(_lines(handle, limit), 1):
@@ -518,9 +515,6 @@ def _read_jsonl(
         except OSError as exc:
             where = {"source": label, "line": number + 1}
             yield where, InputError(f"{label}:{number + 1}: cannot read: {exc.strerror or exc}")
-        finally:
-            if handle is not sys.stdin.buffer:
-                handle.close()
 
 
 def _run_jsonl(args: argparse.Namespace, summarizer: Summarizer, max_chars: int | None) -> int:

@@ -25,10 +25,12 @@ linear system directly. Long documents never build an n x n matrix:
 
 from __future__ import annotations
 
-import sys
 from typing import TYPE_CHECKING
 
 import numpy as np
+
+from summarizer._sparse import issparse as _issparse
+from summarizer._sparse import sparse as _sparse
 
 if TYPE_CHECKING:
     import scipy.sparse as sp
@@ -52,19 +54,6 @@ __all__ = [
 
 DENSE_MAX = 80  # up to this many sentences: dense n x n graphs, PageRank by a direct solve
 MAX_EDGES = 20_000_000  # threshold_graph_sparse: links kept at most (about 240 MB)
-
-
-def _sparse():
-    """scipy.sparse, imported on first use: short documents never need it, and importing it
-    costs about 0.15 s of a command-line run."""
-    import scipy.sparse
-
-    return scipy.sparse
-
-
-def _issparse(matrix) -> bool:
-    module = sys.modules.get("scipy.sparse")  # not imported: cannot be a scipy matrix
-    return module is not None and module.issparse(matrix)
 
 
 def _dense(matrix) -> np.ndarray:

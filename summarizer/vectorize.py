@@ -12,13 +12,14 @@ memory on zeros. ``DENSE_MAX_CELLS`` decides.
 
 from __future__ import annotations
 
-import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 
+from summarizer._sparse import issparse as _issparse
+from summarizer._sparse import sparse as _sparse
 from summarizer.errors import InvalidFileError
 from summarizer.text import TermIndex
 
@@ -32,19 +33,6 @@ __all__ = [
 ]
 
 DENSE_MAX_CELLS = 40_000  # sentences x terms; above this, matrices are CSR
-
-
-def _sparse():
-    """scipy.sparse, imported on first use: short documents never need it, and importing it
-    costs about 0.15 s of a command-line run."""
-    import scipy.sparse
-
-    return scipy.sparse
-
-
-def _issparse(matrix) -> bool:
-    module = sys.modules.get("scipy.sparse")  # not imported: cannot be a scipy matrix
-    return module is not None and module.issparse(matrix)
 
 
 def smoothed_idf(df: np.ndarray, n: int) -> np.ndarray:
