@@ -13,10 +13,13 @@ from summarizer.api import (
     split_sentences,
     summarize,
 )
+from summarizer.batch import summarize_many
 from summarizer.errors import (
     InputTooLargeError,
+    InvalidFileError,
     InvalidInputError,
     InvalidOptionError,
+    MissingDependencyError,
     SummarizerError,
 )
 from summarizer.select import Budget
@@ -30,12 +33,15 @@ __all__ = [
     "METHODS",
     "Budget",
     "InputTooLargeError",
+    "InvalidFileError",
     "InvalidInputError",
     "InvalidOptionError",
+    "MissingDependencyError",
     "Sentence",
     "Summarizer",
     "SummarizerError",
     "Summary",
     "split_sentences",
     "summarize",
+    "summarize_many",
 ]

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import gzip
+import json
+import os
+import tempfile
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from time import perf_counter
@@ -10,12 +16,17 @@ from typing import Any
 import numpy as np
 
 from summarizer import rank
-from summarizer.errors import InputTooLargeError, InvalidInputError, InvalidOptionError
+from summarizer.errors import (
+    InputTooLargeError,
+    InvalidFileError,
+    InvalidInputError,
+    InvalidOptionError,
+)
 from summarizer.layout import heading_mask
 from summarizer.segment import segment
 from summarizer.select import ORDERS, Budget, check_diversity, select
 from summarizer.text import LANGUAGES, get_analyzer
-from summarizer.vectorize import DocumentFrequencies, Vectors, vectorize
+from summarizer.vectorize import DocumentFrequencies, Vectors, vectorize_index
 
 __all__ = [
     "DEFAULT_MAX_CHARS",
@@ -33,8 +44,16 @@ DEFAULT_METHOD = "positional"
 # diversity= when not given: the position-aware default takes redundancy into account.
 DEFAULT_DIVERSITY = {"positional": 0.3}
 POSITION_AWARE = frozenset({"pacsum", "positional"})
-DEFAULT_MAX_CHARS = 20_000_000
+# Longer texts are refused at once (InputTooLargeError) unless max_chars says otherwise.
+# 10 million characters is ~85,000 sentences of State of the Union text: splitting and
+# TF-IDF take ~2.6 s and ~300 MB there and grow linearly (50 MB: ~12 s), and issue 4's
+# long-document target for the graph methods is 100,000 sentences in < 30 s and < 2 GB.
+# So a 10 MB text summarizes in seconds while a 50 MB one is refused before any work.
+# Measured by benchmarks/limits.py; see "Robustness and limits" in README.md.
+DEFAULT_MAX_CHARS = 10_000_000
 STAGES = ("segment", "vectorize", "rank", "select", "total")
+STATE_FORMAT = "summarizer"  # the marker of a saved Summarizer (Summarizer.save / to_dict)
+STATE_VERSION = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,11 +250,24 @@ class Summarizer:
 
     def fit(self, corpus: Iterable[str]) -> Summarizer:
         """Learn IDF from a corpus of documents (one pass), used for every later summary."""
+        if isinstance(corpus, (str, bytes, bytearray)):
+            raise InvalidInputError(
+                f"corpus must be an iterable of str documents, not one {type(corpus).__name__}; "
+                "wrap a single document in a list"
+            )
+        try:
+            documents = iter(corpus)
+        except TypeError:
+            raise InvalidInputError(
+                f"corpus must be an iterable of str documents, not {type(corpus).__name__}"
+            ) from None
         frequencies = DocumentFrequencies()
-        terms = self._analyzer.terms
-        for doc in corpus:
+        analyzer = self._analyzer
+        for doc in documents:
             doc = _check_text(doc, self.max_chars)
-            frequencies.update(terms(doc[s:e]) for s, e in segment(doc))
+            index = analyzer.index(doc, segment(doc))
+            vocabulary = index.vocabulary
+            frequencies.update([[vocabulary[i] for i in np.unique(index.ids).tolist()]])
         self.frequencies = frequencies
         return self
 
@@ -256,21 +288,19 @@ class Summarizer:
         text = _check_text(text, self.max_chars)
         spans = segment(text)
         t1 = perf_counter()
-        terms = self._analyzer.terms
-        term_lists = [terms(text[s:e]) for s, e in spans]
-        vectors = vectorize(term_lists, self.frequencies)
+        index = self._analyzer.index(text, spans)
+        vectors = vectorize_index(index, self.frequencies)
         t2 = perf_counter()
         word_counts = char_counts = None
         if budget.kind == "words":
             word_counts = np.array([len(text[s:e].split()) for s, e in spans])
         elif budget.kind == "chars":
             char_counts = np.array([e - s for s, e in spans])
-        lengths = np.fromiter(map(len, term_lists), np.float64, len(spans))
         if self.method in POSITION_AWARE:
             sizes = word_counts if budget.kind == "words" else char_counts
             scores = self._score_positional(text, spans, vectors, budget, sizes)
         else:
-            scores = self._score(vectors, lengths)
+            scores = self._score(vectors, index.lengths)
         t3 = perf_counter()
         chosen = select(
             scores,
@@ -302,9 +332,8 @@ class Summarizer:
             return np.zeros(0)
         headings = heading_mask(text, spans)
         positions = rank.body_positions(headings)
-        similarity = rank.cosine_similarity(vectors.tfidf)
         if self.method == "pacsum":
-            centrality = rank.directed_centrality(similarity, self.pacsum_beta, self.pacsum_earlier)
+            centrality = rank.pacsum_scores(vectors.tfidf, self.pacsum_beta, self.pacsum_earlier)
             # shift to positive scores, so that even the weakest sentence outranks a heading (0)
             low, spread = float(centrality.min()), float(np.ptp(centrality))
             centrality = centrality - low + 1e-6 * (spread or 1.0)
@@ -319,7 +348,8 @@ class Summarizer:
             self.lead_cap,
             self.lead_slot_cap,
         )
-        return rank.positional_scores(rank.pagerank(similarity, self.damping), prior, headings)
+        centrality = rank.lexrank_scores(vectors.tfidf, self.damping, None)
+        return rank.positional_scores(centrality, prior, headings)
 
     def _score(self, vectors: Vectors, lengths: np.ndarray) -> np.ndarray:
         n = vectors.tf.shape[0]
@@ -330,11 +360,100 @@ class Summarizer:
         if self.method == "tfidf":
             return rank.centroid_scores(vectors.tfidf)
         if self.method == "textrank":
-            return rank.pagerank(rank.overlap_similarity(vectors.tf, lengths), self.damping)
-        similarity = rank.cosine_similarity(vectors.tfidf)
-        if self.threshold is not None:
-            similarity = rank.threshold_graph(similarity, self.threshold)
-        return rank.pagerank(similarity, self.damping)
+            return rank.textrank_scores(vectors.tf, lengths, self.damping)
+        return rank.lexrank_scores(vectors.tfidf, self.damping, self.threshold)
+
+    # Persistence: options and fitted IDF as plain, versioned JSON (gzip for *.gz); never pickle.
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready state: the options and the fitted document frequencies (None if unfitted)."""
+        return {
+            "format": STATE_FORMAT,
+            "version": STATE_VERSION,
+            "options": {name: getattr(self, name) for name in _SUMMARIZER_OPTIONS},
+            "frequencies": None if self.frequencies is None else self.frequencies.to_dict(),
+        }
+
+    @classmethod
+    def from_dict(cls, data: object, **options: Any) -> Summarizer:
+        """A summarizer from ``to_dict()`` output; ``options`` override the saved ones.
+
+        Raises InvalidFileError if ``data`` is not such state, InvalidOptionError
+        for a bad override.
+        """
+        if not isinstance(data, dict) or data.get("format") != STATE_FORMAT:
+            raise InvalidFileError("not a saved summarizer (no 'format': 'summarizer' marker)")
+        version = data.get("version")
+        if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+            raise InvalidFileError("saved summarizer has no valid format version")
+        if version > STATE_VERSION:
+            raise InvalidFileError(
+                f"saved summarizer has format version {version}, newer than this "
+                f"summarizer reads ({STATE_VERSION}); upgrade summarizer"
+            )
+        saved = data.get("options")
+        if not isinstance(saved, dict) or not set(saved) <= set(_SUMMARIZER_OPTIONS):
+            raise InvalidFileError(
+                f"saved summarizer options must be an object with keys among "
+                f"{', '.join(_SUMMARIZER_OPTIONS)}"
+            )
+        unknown = sorted(set(options) - set(_SUMMARIZER_OPTIONS))
+        if unknown:
+            raise InvalidOptionError(
+                f"unknown option {', '.join(map(repr, unknown))}; "
+                f"allowed: {', '.join(_SUMMARIZER_OPTIONS)}"
+            )
+        try:
+            summarizer = cls(**saved)
+        except InvalidOptionError as exc:
+            raise InvalidFileError(f"saved summarizer has a bad option: {exc}") from None
+        if options:
+            summarizer = cls(**{**saved, **options})
+        frequencies = data.get("frequencies")
+        if frequencies is not None:
+            summarizer.frequencies = DocumentFrequencies.from_dict(frequencies)
+        return summarizer
+
+    def save(self, path: str | os.PathLike[str]) -> None:
+        """Write options and fitted IDF to ``path`` as JSON (gzip-compressed if it ends in .gz).
+
+        The file is replaced atomically, and is byte-for-byte reproducible.
+        """
+        path = os.fspath(path)
+        data = json.dumps(self.to_dict(), ensure_ascii=False, indent=1).encode("utf-8")
+        if path.endswith(".gz"):
+            data = gzip.compress(data, mtime=0)
+        directory = os.path.dirname(os.path.abspath(path))
+        handle, temporary = tempfile.mkstemp(prefix=".summarizer-", dir=directory)
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
+            os.replace(temporary, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+            raise
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str], **options: Any) -> Summarizer:
+        """Read a file written by ``save``; ``options`` override the saved ones.
+
+        Raises OSError if the file cannot be read, InvalidFileError if it is not
+        a saved summarizer (corrupt, foreign, or from a newer version).
+        """
+        path = os.fspath(path)
+        with open(path, "rb") as handle:
+            data = handle.read()
+        try:
+            if data[:2] == b"\x1f\x8b":
+                data = gzip.decompress(data)
+            state = json.loads(data.decode("utf-8"))
+        except (OSError, EOFError, zlib.error, UnicodeDecodeError, ValueError) as exc:
+            raise InvalidFileError(f"{path}: not a saved summarizer ({exc})") from None
+        try:
+            return cls.from_dict(state, **options)
+        except InvalidFileError as exc:
+            raise InvalidFileError(f"{path}: {exc}") from None
 
 
 _SUMMARIZER_OPTIONS = (

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-__all__ = ["InputTooLargeError", "InvalidInputError", "InvalidOptionError", "SummarizerError"]
+__all__ = [
+    "InputTooLargeError",
+    "InvalidFileError",
+    "InvalidInputError",
+    "InvalidOptionError",
+    "MissingDependencyError",
+    "SummarizerError",
+]
 
 
 class SummarizerError(Exception):
@@ -19,3 +26,11 @@ class InvalidInputError(SummarizerError, TypeError):
 
 class InputTooLargeError(SummarizerError, ValueError):
     """The text is longer than the configured ``max_chars`` limit."""
+
+
+class InvalidFileError(SummarizerError, ValueError):
+    """Saved summarizer state (``Summarizer.load``) is corrupt, foreign, or from a newer version."""
+
+
+class MissingDependencyError(SummarizerError, ImportError):
+    """An optional dependency (an extra such as ``summarizer[dask]``) is not installed."""

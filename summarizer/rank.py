@@ -1,57 +1,132 @@
 """Sentence scores from sentence vectors: pure functions over arrays, no text.
 
-Every function takes sentence x term matrices or sentence x sentence weights
-and returns one float per sentence; a higher score means more central.
+Every function takes sentence x term matrices (dense numpy or scipy CSR) or
+sentence x sentence weights and returns one float per sentence, or builds the
+weights; a higher score means more central. Graphs have no self-loops.
+
+Short documents use dense n x n similarity matrices and solve PageRank's
+linear system directly. Long documents never build an n x n matrix:
+
+- ``cosine_operator``: the cosine graph of unit rows X is ``X X^T - I``, so a
+  product with it costs two sparse products, O(nnz), and nothing n x n is
+  stored. Exact.
+- ``overlap_operator``: TextRank's weight ``shared / (log l_i + log l_j)`` does
+  not factor, but it does once sentences are grouped by length: for each
+  distinct length the denominator is a fixed vector. A product costs
+  O(nnz x distinct lengths) time and memory O(nnz + n x distinct lengths).
+  Exact.
+- ``threshold_pairs``: LexRank's thresholded graph is found in blocks of rows
+  by sparse products, each pair once, and kept as a list of pairs. It is
+  exact up to ``MAX_EDGES`` links; beyond that the threshold is raised just
+  enough to keep at most that many (see the function), so memory stays
+  O(MAX_EDGES). Its time grows with the number of pairs sharing a term,
+  roughly n^2 for long documents.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
-import scipy.sparse as sp
+
+from summarizer._sparse import issparse as _issparse
+from summarizer._sparse import sparse as _sparse
+
+if TYPE_CHECKING:
+    import scipy.sparse as sp
 
 __all__ = [
+    "DENSE_MAX",
+    "SimilarityOperator",
     "body_positions",
     "centroid_scores",
+    "cosine_operator",
     "cosine_similarity",
     "directed_centrality",
     "lead_prior",
+    "lexrank_scores",
+    "overlap_operator",
     "overlap_similarity",
+    "pacsum_scores",
     "pagerank",
     "positional_scores",
+    "textrank_scores",
     "threshold_graph",
+    "threshold_graph_sparse",
+    "threshold_operator",
+    "threshold_pairs",
 ]
+
+DENSE_MAX = 80  # up to this many sentences: dense n x n graphs, PageRank by a direct solve
+MAX_EDGES = 20_000_000  # threshold_graph_sparse: links kept at most (about 240 MB)
 
 
 def _dense(matrix) -> np.ndarray:
-    return matrix.toarray() if sp.issparse(matrix) else np.asarray(matrix, dtype=np.float64)
+    return matrix.toarray() if _issparse(matrix) else np.asarray(matrix, dtype=np.float64)
+
+
+def _csr(matrix) -> sp.csr_matrix:
+    return _sparse().csr_matrix(matrix, dtype=np.float64)
+
+
+def _shared_columns(matrix: np.ndarray) -> np.ndarray:
+    """The columns non-zero in at least two rows: the only ones that add to off-diagonal
+    products of rows. Dropping the rest shrinks short documents' products about
+    fourfold, which also keeps them under the size where BLAS starts threads."""
+    shared = np.count_nonzero(matrix, axis=0) > 1
+    return matrix if shared.all() else matrix[:, shared]
+
+
+def _gram(x: np.ndarray) -> np.ndarray:
+    """``x @ x.T`` for a dense matrix. Small products go to BLAS in slices of under
+    2**18 multiply-adds, which OpenBLAS runs on the calling thread: waking its
+    thread pool costs more than such work, and on a busy machine can stall for
+    milliseconds."""
+    n, k = x.shape
+    step = (1 << 18) // max(n * n, 1)
+    if step >= k or n * n * k > (1 << 23) or step == 0:
+        return x @ x.T
+    out = x[:, :step] @ x[:, :step].T
+    for start in range(step, k, step):
+        part = x[:, start : start + step]
+        out += part @ part.T
+    return out
 
 
 def cosine_similarity(vectors) -> np.ndarray:
-    """Pairwise cosine of unit-norm rows, with a zero diagonal (no self-loops)."""
-    sim = _dense(vectors @ vectors.T)
+    """Pairwise cosine of unit-norm rows, with a zero diagonal (no self-loops); dense n x n."""
+    if _issparse(vectors):
+        sim = (vectors @ vectors.T).toarray()
+    else:
+        sim = _gram(_shared_columns(np.asarray(vectors, dtype=np.float64)))
     np.fill_diagonal(sim, 0.0)
     return sim
 
 
 def overlap_similarity(counts, lengths: np.ndarray) -> np.ndarray:
-    """TextRank's similarity (Mihalcea & Tarau 2004): shared terms over log lengths.
+    """TextRank's similarity (Mihalcea & Tarau 2004): shared terms over log lengths; dense n x n.
 
-    ``counts`` is sentence x term; ``lengths`` the number of words per sentence.
-    Sentences of at most one word get no edges (their log length is zero).
+    ``counts`` is sentence x term; ``lengths`` the number of words per
+    sentence. The weight of i and j is the number of distinct terms they
+    share over ``log(l_i) + log(l_j)``, and 0 where that denominator is 0
+    (both sentences have at most one word).
     """
-    binary = sp.csr_matrix(counts, copy=True)
-    binary.data[:] = 1.0
-    shared = _dense(binary @ binary.T)
+    shared = _gram((_shared_columns(_dense(counts)) > 0).astype(np.float64))
     logs = np.log(np.maximum(np.asarray(lengths, dtype=np.float64), 1.0))
-    denom = logs[:, None] + logs[None, :]
-    sim = np.divide(shared, denom, out=np.zeros_like(shared), where=denom > 0)
-    np.fill_diagonal(sim, 0.0)
-    return sim
+    denom = logs[:, None] + logs
+    if (logs == 0.0).any():
+        shared[denom == 0.0] = 0.0
+        denom[denom == 0.0] = 1.0
+    shared /= denom
+    np.fill_diagonal(shared, 0.0)
+    return shared
 
 
-def threshold_graph(similarity: np.ndarray, threshold: float) -> np.ndarray:
-    """LexRank's unweighted graph: an edge wherever similarity >= ``threshold``."""
-    return (similarity >= threshold).astype(np.float64)
+def threshold_graph(similarity, threshold: float) -> np.ndarray:
+    """LexRank's unweighted graph: an edge wherever similarity > ``threshold``, no self-loops."""
+    graph = (_dense(similarity) > threshold).astype(np.float64)
+    np.fill_diagonal(graph, 0.0)
+    return graph
 
 
 def centroid_scores(vectors) -> np.ndarray:
@@ -63,29 +138,339 @@ def centroid_scores(vectors) -> np.ndarray:
     return np.asarray(vectors @ (centroid / norm)).ravel()
 
 
-def pagerank(weights, damping: float = 0.85, tol: float = 1e-10, max_iter: int = 500) -> np.ndarray:
-    """Stationary distribution of a random walk on a weighted graph (power iteration).
+class SimilarityOperator:
+    """A symmetric n x n weight matrix known only by its product with a vector.
 
-    ``weights[i, j] >= 0`` is the weight of edge i -> j. Rows without weight
-    (dangling nodes) jump uniformly. Stops when the L1 change falls below
-    ``tol`` or after ``max_iter`` steps; the result sums to 1.
+    ``pagerank`` accepts it in place of a matrix; ``toarray`` builds the dense
+    matrix (for tests on small inputs).
     """
-    w = weights.tocsr() if sp.issparse(weights) else np.asarray(weights, dtype=np.float64)
+
+    def __init__(self, n: int, matvec) -> None:
+        self.shape = (n, n)
+        self.matvec = matvec
+        self.rmatvec = matvec
+
+    def __matmul__(self, v: np.ndarray) -> np.ndarray:
+        return self.matvec(np.asarray(v, dtype=np.float64))
+
+    def toarray(self) -> np.ndarray:
+        eye = np.eye(self.shape[0])
+        return np.column_stack([self.matvec(e) for e in eye]) if self.shape[0] else eye
+
+
+def cosine_operator(vectors) -> SimilarityOperator:
+    """``cosine_similarity`` of unit (or zero) rows as an operator: ``X (X^T v) - diag * v``."""
+    x = _csr(vectors)
+    xt = x.T.tocsr()
+    self_similarity = np.asarray(x.multiply(x).sum(axis=1)).ravel()
+
+    def matvec(v: np.ndarray) -> np.ndarray:
+        return x @ (xt @ v) - self_similarity * v
+
+    return SimilarityOperator(x.shape[0], matvec)
+
+
+def overlap_operator(counts, lengths: np.ndarray) -> SimilarityOperator:
+    """``overlap_similarity`` as an operator, exact, without an n x n matrix.
+
+    With B the binary sentence x term matrix and a = log lengths, the product
+    is ``(W v)_i = sum_g c_ig (B B_g^T v_g)_i - w_ii v_i`` over the groups g of
+    sentences with equal length, where ``c_ig = 1 / (a_i + a_g)``.
+    """
+    binary = _sparse().csr_matrix(counts, dtype=np.float64, copy=True)  # changed below
+    binary.sum_duplicates()
+    binary.eliminate_zeros()
+    binary.data[:] = 1.0
+    n, n_terms = binary.shape
+    logs = np.log(np.maximum(np.asarray(lengths, dtype=np.float64), 1.0))
+    levels, group = np.unique(logs, return_inverse=True)
+    group = group.reshape(-1)
+    n_groups = levels.size
+    denom = logs[:, None] + levels[None, :]
+    inverse = np.divide(1.0, denom, out=np.zeros_like(denom), where=denom > 0)
+    distinct_terms = np.diff(binary.indptr).astype(np.float64)
+    self_weight = inverse[np.arange(n), group] * distinct_terms if n else np.zeros(0)
+    row_of = np.repeat(np.arange(n), np.diff(binary.indptr))
+    slot = binary.indices.astype(np.int64) * n_groups + group[row_of]
+
+    def matvec(v: np.ndarray) -> np.ndarray:
+        by_group = np.bincount(slot, weights=v[row_of], minlength=n_terms * n_groups)
+        shared = binary @ by_group.reshape(n_terms, n_groups)
+        return np.einsum("ig,ig->i", inverse, shared) - self_weight * v
+
+    return SimilarityOperator(n, matvec)
+
+
+def threshold_pairs(
+    vectors, threshold: float, max_edges: int = MAX_EDGES, block_work: int = 8_000_000
+) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs ``i > j`` of unit (or zero) non-negative rows with cosine > ``threshold``.
+
+    A block of rows j is multiplied with the rows from the block on (a sparse
+    product of about ``block_work`` multiply-adds), so each pair is computed
+    once and nothing n x n is built. If more than ``max_edges`` links (two per
+    pair) pass the threshold, it is raised to the lowest value on a grid of
+    256 steps between ``threshold`` and 1 that leaves at most ``max_edges``
+    links, as if that threshold had been asked for: memory stays O(max_edges)
+    and the graph symmetric. (At ``threshold=0.1`` news-like text links about
+    2 % of all pairs, so 20 million links cover about 30,000 sentences.)
+    Returns ``(rows, cols)`` as int32 arrays.
+    """
+    x = _csr(vectors)
+    n = x.shape[0]
+    n_bins = 256
+    step = (1.0 - threshold) / n_bins
+    budget = max_edges // 2
+    df = np.bincount(x.indices, minlength=x.shape[1])
+    row_of = np.repeat(np.arange(n), np.diff(x.indptr))
+    work = np.cumsum(np.bincount(row_of, weights=df[x.indices], minlength=n) + 1.0)
+    hist = np.zeros(n_bins, dtype=np.int64)  # pairs stored so far, by bin (bins >= floor)
+    floor = 0  # the lowest bin kept: only rises
+    parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+    stored = 0
+    start = 0
+    while start < n:
+        # The product with rows start.. costs about (n - start) / n of the full one.
+        scaled = block_work * n / (n - start)
+        stop = min(n, max(start + 1, int(np.searchsorted(work, work[start] + scaled, "right"))))
+        part = _threshold_block(x, start, stop, threshold, step, n_bins, floor)
+        hist += np.bincount(part[2], minlength=n_bins)
+        parts.append(part)
+        stored += part[0].size
+        if stored > budget:
+            at_or_above = np.cumsum(hist[::-1])[::-1]  # pairs with bin >= b
+            fits = at_or_above <= budget
+            floor = max(floor, int(np.argmax(fits))) if fits.any() else n_bins
+            hist[:floor] = 0
+            if stored > 2 * budget:  # drop what the floor excludes, now and then
+                parts = [_above(part, floor) for part in parts]
+                stored = sum(part[0].size for part in parts)
+        start = stop
+    parts = [_above(part, floor) for part in parts]
+    rows = np.concatenate([p[0] for p in parts]) if parts else np.zeros(0, dtype=np.int32)
+    cols = np.concatenate([p[1] for p in parts]) if parts else np.zeros(0, dtype=np.int32)
+    return rows, cols
+
+
+def _above(part, floor):
+    rows, cols, bins = part
+    if floor == 0 or bins.size == 0 or bins.min() >= floor:
+        return part
+    keep = bins >= floor
+    return rows[keep], cols[keep], bins[keep]
+
+
+def _threshold_block(x, start, stop, threshold, step, n_bins, floor):
+    """Pairs i > j, j in start..stop, with similarity > threshold and grid bin >= floor."""
+    product = _sparse().csr_matrix(
+        x[start:] @ x[start:stop].T
+    )  # entry (i, j): rows start + i, start + j
+    kept = np.flatnonzero(product.data > threshold + floor * step)
+    rows = np.searchsorted(product.indptr, kept, side="right") - 1
+    cols = product.indices[kept]
+    sims = product.data[kept]
+    del product
+    upper = rows > cols
+    rows = (rows[upper] + start).astype(np.int32)
+    cols = (cols[upper] + start).astype(np.int32)
+    bins = np.minimum(((sims[upper] - threshold) / step).astype(np.intp), n_bins - 1)
+    keep = bins >= floor
+    if not keep.all():
+        rows, cols, bins = rows[keep], cols[keep], bins[keep]
+    return rows, cols, bins.astype(np.uint8)
+
+
+def _lower_triangle(rows: np.ndarray, cols: np.ndarray, n: int) -> sp.csr_matrix:
+    return _sparse().csr_matrix((np.ones(rows.size), (rows, cols)), shape=(n, n))
+
+
+def threshold_graph_sparse(
+    vectors, threshold: float, max_edges: int = MAX_EDGES, block_work: int = 8_000_000
+) -> sp.csr_matrix:
+    """``threshold_graph(cosine_similarity(vectors), threshold)`` as symmetric CSR, from
+    ``threshold_pairs`` (see there for ``max_edges``)."""
+    n = vectors.shape[0]
+    lower = _lower_triangle(*threshold_pairs(vectors, threshold, max_edges, block_work), n)
+    return _sparse().csr_matrix(lower + lower.T)
+
+
+def threshold_operator(
+    vectors, threshold: float, max_edges: int = MAX_EDGES, block_work: int = 8_000_000
+) -> SimilarityOperator:
+    """``threshold_graph_sparse`` as an operator that stores each pair once."""
+    n = vectors.shape[0]
+    lower = _lower_triangle(*threshold_pairs(vectors, threshold, max_edges, block_work), n)
+    upper = lower.T
+
+    def matvec(v: np.ndarray) -> np.ndarray:
+        return lower @ v + upper @ v
+
+    return SimilarityOperator(n, matvec)
+
+
+def pagerank(
+    weights,
+    damping: float = 0.85,
+    tol: float = 1e-10,
+    max_iter: int = 500,
+    *,
+    solver: str = "auto",
+    symmetric: bool = False,
+) -> np.ndarray:
+    """Stationary distribution of a random walk on a weighted graph.
+
+    ``weights[i, j] >= 0`` is the weight of edge i -> j: a dense array, a scipy
+    sparse matrix, or an operator with ``matvec``/``rmatvec`` (such as
+    ``SimilarityOperator``). With probability ``damping`` the walk follows an
+    edge in proportion to its weight, else it jumps to a node uniformly at
+    random; nodes without edges (dangling) always jump. The result sums to 1.
+
+    Solvers: ``"power"`` iterates until the L1 change falls below ``tol`` or
+    ``max_iter`` steps. ``"direct"`` solves the linear system exactly (dense
+    weights only). ``"cg"`` solves it by conjugate gradients, for symmetric
+    weights only, until the relative residual falls below ``tol``; it needs
+    about a third of power iteration's products. ``"auto"``: direct for dense
+    graphs of at most ``DENSE_MAX`` nodes, else cg if ``symmetric`` is true
+    (the caller's promise, not checked), else power.
+    """
+    if solver not in ("auto", "power", "direct", "cg"):
+        raise ValueError(f"unknown solver {solver!r}")
+    if _issparse(weights):
+        w = _sparse().csr_matrix(weights, dtype=np.float64)
+        out = np.asarray(w.sum(axis=1)).ravel()
+        product = w.__matmul__
+        transpose_product = w.T.__matmul__
+    elif hasattr(weights, "matvec"):
+        out = np.asarray(weights.matvec(np.ones(weights.shape[0])), dtype=np.float64)
+        product, transpose_product = weights.matvec, weights.rmatvec
+    else:
+        w = np.asarray(weights, dtype=np.float64)
+        out = w.sum(axis=1)
+        if solver == "direct" or (solver == "auto" and w.shape[0] <= DENSE_MAX):
+            return _pagerank_direct(w, out, damping)
+        product, transpose_product = w.__matmul__, w.T.__matmul__
+    if solver == "direct":
+        raise ValueError("solver='direct' needs dense weights")
+    if solver == "cg" or (solver == "auto" and symmetric):
+        return _pagerank_cg(product, out, damping, tol, max_iter)
+    return _pagerank_power(transpose_product, out, damping, tol, max_iter)
+
+
+def _pagerank_direct(w: np.ndarray, out: np.ndarray, damping: float) -> np.ndarray:
+    """Solve ``(I - damping * T) x = (1 - damping) / n`` where column j of T is where
+    the walk goes from j."""
     n = w.shape[0]
     if n == 0:
         return np.zeros(0)
-    out = np.asarray(w.sum(axis=1)).ravel()
-    dangling = out == 0
+    dangling = out <= 0
+    if dangling.any():
+        inv = np.divide(-damping, out, out=np.zeros(n), where=~dangling)
+        system = (w * inv[:, None]).T
+        system[:, dangling] = -damping / n
+    else:
+        system = (w * (-damping / out)[:, None]).T
+    system.flat[:: n + 1] += 1.0
+    x = np.linalg.solve(system, np.full(n, (1.0 - damping) / n))
+    np.maximum(x, 0.0, out=x)
+    return x / x.sum()
+
+
+def _pagerank_power(transpose_product, out, damping, tol, max_iter) -> np.ndarray:
+    """Power iteration; ``transpose_product(v)`` is ``W^T v``."""
+    n = out.size
+    if n == 0:
+        return np.zeros(0)
+    dangling = out <= 0
     inv = np.divide(1.0, out, out=np.zeros(n), where=~dangling)
-    transition_t = (sp.diags(inv) @ w).T.tocsr() if sp.issparse(w) else (w * inv[:, None]).T
     x = np.full(n, 1.0 / n)
+    teleport = (1.0 - damping) / n
     for _ in range(max_iter):
-        new = damping * (transition_t @ x + x[dangling].sum() / n) + (1.0 - damping) / n
+        new = np.asarray(transpose_product(x * inv), dtype=np.float64).ravel()
+        new *= damping
+        new += damping * x[dangling].sum() / n + teleport
         err = np.abs(new - x).sum()
         x = new
         if err < tol:
             break
     return x / x.sum()
+
+
+def _pagerank_cg(product, out, damping, tol, max_iter) -> np.ndarray:
+    """PageRank of a symmetric graph by conjugate gradients.
+
+    With uniform teleport and dangling jumps the answer is proportional to
+    the z solving ``(I - damping * W D^+) z = 1`` (D: weighted degrees). With
+    ``z = D^(1/2) y`` on nodes with edges this becomes ``(I - damping * S) y =
+    D^(-1/2) 1`` for the symmetric ``S = D^(-1/2) W D^(-1/2)``, whose
+    eigenvalues lie in [-1, 1]: the system is positive definite with condition
+    number at most (1 + damping) / (1 - damping). Nodes without edges get z = 1.
+    """
+    n = out.size
+    if n == 0:
+        return np.zeros(0)
+    live = out > 0
+    scale = np.zeros(n)
+    scale[live] = 1.0 / np.sqrt(out[live])
+
+    def apply(v: np.ndarray) -> np.ndarray:
+        return v - damping * scale * np.asarray(product(scale * v), dtype=np.float64).ravel()
+
+    b = scale.copy()
+    y = np.zeros(n)
+    r = b.copy()
+    p = r.copy()
+    rr = r @ r
+    stop = (tol * tol) * rr
+    for _ in range(max_iter):
+        if rr <= stop:
+            break
+        ap = apply(p)
+        alpha = rr / (p @ ap)
+        y += alpha * p
+        r -= alpha * ap
+        rr_next = r @ r
+        p *= rr_next / rr
+        p += r
+        rr = rr_next
+    z = np.where(live, y / np.where(live, scale, 1.0), 1.0)
+    np.maximum(z, 0.0, out=z)
+    return z / z.sum()
+
+
+def textrank_scores(
+    counts, lengths: np.ndarray, damping: float = 0.85, dense_max: int | None = None
+) -> np.ndarray:
+    """TextRank: PageRank over ``overlap_similarity``, dense up to ``dense_max`` sentences
+    (default ``DENSE_MAX``), above that over the exact ``overlap_operator``."""
+    if counts.shape[0] <= (DENSE_MAX if dense_max is None else dense_max):
+        return pagerank(overlap_similarity(counts, lengths), damping)
+    return pagerank(overlap_operator(counts, lengths), damping, symmetric=True)
+
+
+def lexrank_scores(
+    vectors,
+    damping: float = 0.85,
+    threshold: float | None = None,
+    dense_max: int | None = None,
+    max_edges: int | None = None,
+) -> np.ndarray:
+    """LexRank: PageRank over the cosine graph of unit rows, weighted (``threshold=None``)
+    or unweighted with links where similarity > ``threshold``.
+
+    Dense up to ``dense_max`` sentences (default ``DENSE_MAX``). Above that the
+    weighted graph is ``cosine_operator`` (exact) and the thresholded one
+    ``threshold_operator`` (exact while it has at most ``max_edges`` links,
+    default ``MAX_EDGES``).
+    """
+    if vectors.shape[0] <= (DENSE_MAX if dense_max is None else dense_max):
+        similarity = cosine_similarity(vectors)
+        if threshold is not None:
+            similarity = threshold_graph(similarity, threshold)
+        return pagerank(similarity, damping)
+    if threshold is None:
+        return pagerank(cosine_operator(vectors), damping, symmetric=True)
+    graph = threshold_operator(vectors, threshold, MAX_EDGES if max_edges is None else max_edges)
+    return pagerank(graph, damping, symmetric=True)
 
 
 # Position-aware ranking (issue 6). Self-contained: uses only numpy and the helpers above.
@@ -113,6 +498,50 @@ def directed_centrality(
     edges[edges < 0.0] = 0.0
     np.fill_diagonal(edges, 0.0)
     return later * np.triu(edges, 1).sum(axis=1) + earlier * np.tril(edges, -1).sum(axis=1)
+
+
+def pacsum_scores(
+    vectors,
+    beta: float = 0.0,
+    earlier: float = -0.5,
+    later: float = 1.0,
+    dense_max: int | None = None,
+    max_edges: int | None = None,
+) -> np.ndarray:
+    """``directed_centrality`` of the cosine graph of unit (or zero) non-negative rows.
+
+    Exact up to ``dense_max`` sentences (default ``DENSE_MAX``). Above that
+    nothing n x n is built, and the edge threshold is ``beta`` itself, i.e.
+    taken between 0 and 1 (the range of such cosines) instead of the
+    document's own smallest and largest similarity. With ``beta=0`` the sums
+    then come from running column sums in O(nnz), exact whenever some two
+    sentences share no term; otherwise from ``threshold_pairs`` (exact up to
+    ``max_edges`` links, default ``MAX_EDGES``).
+    """
+    n = vectors.shape[0]
+    if n <= (DENSE_MAX if dense_max is None else dense_max):
+        return directed_centrality(cosine_similarity(vectors), beta, earlier, later)
+    x = _csr(vectors)
+    if beta <= 0.0:
+        # sum_{j<i} x_i . x_j = sum_v x_iv * (column v summed over rows before i)
+        col = x.tocsc()
+        col.sort_indices()
+        data = col.data.astype(np.float64)
+        col_of = np.repeat(np.arange(col.shape[1]), np.diff(col.indptr))
+        running = np.concatenate(([0.0], np.cumsum(data)))
+        before = running[:-1] - running[col.indptr[:-1]][col_of]  # same column, earlier rows
+        after = running[col.indptr[1:]][col_of] - running[1:]  # same column, later rows
+        rows = col.indices
+        to_earlier = np.bincount(rows, weights=data * before, minlength=n)
+        to_later = np.bincount(rows, weights=data * after, minlength=n)
+        return later * to_later + earlier * to_earlier
+    rows, cols = threshold_pairs(x, beta, MAX_EDGES if max_edges is None else max_edges)
+    sims = np.asarray(x[rows].multiply(x[cols]).sum(axis=1)).ravel() - beta
+    sims[sims < 0.0] = 0.0  # the threshold may have been raised: keep what exceeds beta
+    # pairs have rows > cols: the later sentence is the row
+    return later * np.bincount(cols, weights=sims, minlength=n) + earlier * np.bincount(
+        rows, weights=sims, minlength=n
+    )
 
 
 def body_positions(is_heading) -> np.ndarray:

@@ -66,12 +66,10 @@ class Budget:
             if not _is_number(value) or not 0.0 < float(value) <= 1.0:
                 raise InvalidOptionError(f"ratio must be a number in (0, 1], not {value!r}")
             return cls(kind, float(value))
-        if (
-            not _is_number(value)
-            or not math.isfinite(value)
-            or float(value) != int(value)
-            or int(value) < 1
-        ):
+        whole = isinstance(value, (int, np.integer)) or (
+            isinstance(value, (float, np.floating)) and float(value).is_integer()
+        )
+        if not _is_number(value) or not whole or int(value) < 1:
             raise InvalidOptionError(f"{kind} must be a positive integer, not {value!r}")
         return cls(kind, int(value))
 
@@ -138,8 +136,9 @@ def select(
             diversity,
             vectors,
         )
+        chosen = np.sort(chosen)
         if order == "document":
-            return np.sort(chosen)
+            return chosen
         return chosen[rank_order(np.asarray(scores, dtype=np.float64)[chosen])]
     ranked = rank_order(scores)
     if n == 0:

@@ -1,23 +1,73 @@
 """Words: lower-casing, stop words and stemming, shared by every method.
 
-The stop-word lists ship in ``summarizer/data``; nltk's Snowball stemmers need
-no downloaded data. nltk is imported on first use only, because importing it
-costs about a second.
+A word is a run of letters or digits, possibly joined by apostrophes
+(``don't``, ``o'neill``); it is lower-cased, dropped if it is a stop word, a
+single letter or longer than 64 characters (no word is; hashes and base64 are),
+and otherwise reduced to its Snowball stem (``summarizer.stem``).
+The stop-word lists ship in ``summarizer/data``.
+
+Speed: words never cross whitespace, so the analyzer caches the result of each
+whitespace-delimited chunk of raw text (``"Koirala's"``, ``"2019."``) as term
+ids. A document is then split on whitespace and looked up chunk by chunk, with
+no regular expression or stemmer call for chunks seen before.
 """
 
 from __future__ import annotations
 
 import re
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import chain, repeat
 
+import numpy as np
+
+from summarizer import stem
 from summarizer.errors import InvalidOptionError
 
-__all__ = ["LANGUAGES", "Analyzer", "get_analyzer"]
+__all__ = ["LANGUAGES", "Analyzer", "TermIndex", "get_analyzer"]
 
-LANGUAGES: tuple[str, ...] = ("english",)
+_STEMMERS = {"english": stem.stem}
+LANGUAGES: tuple[str, ...] = tuple(_STEMMERS)
 
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
+
+# Chunk codes: >= 0 is the id of the chunk's only term; _NONE marks a chunk with
+# no term; a code <= _MULTI is a chunk with several terms, kept in a side table.
+_NONE = -1
+_MULTI = -2
+_MISS = np.iinfo(np.int64).min
+_MAX_CHUNKS = 200_000  # cache entries before the tables start afresh (bounds memory)
+# Longer chunks (hashes, base64, a megabyte of one letter) are analyzed but not cached, and
+# longer "words" are not terms: stemming them costs time for nothing, and keeping them would
+# pin them in memory, since the tables are capped by entries, not by size.
+_MAX_CACHED_CHUNK = 64
+_MAX_WORD = 64
+_BATCH = 2048  # sentences whose chunks are split and looked up together
+
+
+# Characters that are never part of a word, replaced by spaces before splitting
+# on whitespace: chunks then are mostly single words, so fewer of them are
+# distinct and few hold several words.
+_GAPS = tuple('.,;:!?"()[]-/\u201c\u201d\u2014')
+
+
+def _clean(text: str) -> str:
+    """``text`` lower-cased, with ``_GAPS`` as spaces; same length, so offsets hold.
+
+    Lower-casing here only makes chunks repeat more often (words are
+    lower-cased again when analyzed); it is skipped for the rare text whose
+    length it changes.
+    """
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = text
+    for gap in _GAPS:
+        if gap in lowered:
+            lowered = lowered.replace(gap, " ")
+    return lowered
 
 
 def _load_stop_words(language: str) -> frozenset[str]:
@@ -26,38 +76,158 @@ def _load_stop_words(language: str) -> frozenset[str]:
     return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
 
 
+@dataclass(frozen=True)
+class TermIndex:
+    """Term ids of a document's sentences, CSR-style.
+
+    The terms of sentence ``i`` are ``ids[indptr[i]:indptr[i + 1]]`` in order,
+    with repeats; ``vocabulary[id]`` is the stem. Ids index the analyzer's
+    shared vocabulary, so they are not contiguous within one document.
+    """
+
+    ids: np.ndarray  # intp, every term occurrence
+    indptr: np.ndarray  # intp, n_sentences + 1 offsets into ids
+    vocabulary: Sequence[str]
+
+    @property
+    def lengths(self) -> np.ndarray:
+        """Terms per sentence (with repeats)."""
+        return np.diff(self.indptr)
+
+
+class _Tables:
+    """Chunk cache and stem vocabulary; replaced as a whole when full."""
+
+    def __init__(self) -> None:
+        self.codes: dict[str, int] = {}
+        self.stems: list[str] = []
+        self.stem_ids: dict[str, int] = {}
+        self.multi: list[tuple[int, ...]] = []
+
+
 class Analyzer:
-    """Turns a string into its content-word stems for one language."""
+    """Turns a string into its content-word stems for one language; thread-safe."""
 
     def __init__(self, language: str) -> None:
-        from nltk.stem.snowball import SnowballStemmer
-
         self.language = language
         self.stop_words = _load_stop_words(language)
-        self._stem = SnowballStemmer(language).stem
-        self._cache: dict[str, str | None] = {}
+        self._stem = _STEMMERS[language]
+        self._tables = _Tables()
+        self._lock = threading.Lock()
 
     def terms(self, text: str) -> list[str]:
         """Stems of the content words of ``text``, in order, with repeats."""
-        cache = self._cache
-        out: list[str] = []
-        for word in _WORD.findall(text.lower()):
-            stem = cache.get(word, "")
-            if stem == "":
-                stem = self._lookup(word)
-            if stem is not None:
-                out.append(stem)
-        return out
+        index = self.index(text, [(0, len(text))])
+        vocabulary = index.vocabulary
+        return [vocabulary[i] for i in index.ids.tolist()]
 
-    def _lookup(self, word: str) -> str | None:
+    def index(self, text: str, spans: Sequence[tuple[int, int]]) -> TermIndex:
+        """Term ids of each ``text[start:end]`` for ``spans``, in one pass."""
+        tables = self._current_tables()
+        clean = _clean(text)
+        n = len(spans)
+        if n <= _BATCH:
+            ids, counts = self._index_batch(clean, spans, tables)
+        else:  # in batches, so only one batch's chunk strings are alive at a time
+            parts = [
+                self._index_batch(clean, spans[lo : lo + _BATCH], tables)
+                for lo in range(0, n, _BATCH)
+            ]
+            ids = np.concatenate([p[0] for p in parts])
+            counts = np.concatenate([p[1] for p in parts])
+        indptr = np.zeros(n + 1, dtype=np.intp)
+        np.cumsum(counts, out=indptr[1:])
+        return TermIndex(ids, indptr, tables.stems)
+
+    def _index_batch(
+        self, clean: str, spans: Sequence[tuple[int, int]], tables: _Tables
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Term ids of the spans, concatenated, and the number of terms of each."""
+        chunk_lists = [clean[s:e].split() for s, e in spans]
+        chunks = list(chain.from_iterable(chunk_lists))
+        get = tables.codes.get
+        try:  # every chunk seen before: the common case once the cache is warm
+            codes = np.fromiter(
+                map(tables.codes.__getitem__, chunks), dtype=np.int64, count=len(chunks)
+            )
+            missing = codes[:0]
+        except KeyError:
+            codes = np.fromiter(map(get, chunks, repeat(_MISS)), dtype=np.int64, count=len(chunks))
+            missing = np.flatnonzero(codes == _MISS)
+        if missing.size:
+            at = chunks.__getitem__
+            with self._lock:  # each new chunk once, in document order
+                new = {c: self._code(c, tables) for c in dict.fromkeys(map(at, missing.tolist()))}
+            codes[missing] = np.fromiter(
+                map(new.__getitem__, map(at, missing.tolist())), dtype=np.int64, count=missing.size
+            )
+        chunk_counts = np.fromiter(map(len, chunk_lists), dtype=np.intp, count=len(chunk_lists))
+        sentence_of = np.repeat(np.arange(len(chunk_lists), dtype=np.intp), chunk_counts)
+        if codes.size and codes.min() <= _MULTI:
+            codes, sentence_of = self._expand(codes, sentence_of, tables)
+        keep = codes >= 0
+        counts = np.bincount(sentence_of[keep], minlength=len(chunk_lists))
+        return codes[keep].astype(np.intp), counts
+
+    def _current_tables(self) -> _Tables:
+        tables = self._tables
+        if len(tables.codes) + len(tables.stems) + len(tables.multi) > _MAX_CHUNKS:
+            with self._lock:
+                if self._tables is tables:
+                    self._tables = _Tables()
+                tables = self._tables
+        return tables
+
+    def _code(self, chunk: str, tables: _Tables) -> int:
+        """The code of a chunk not yet cached (the caller holds the lock)."""
+        code = tables.codes.get(chunk)
+        if code is not None:
+            return code
+        ids = []
+        for word in _WORD.findall(chunk.lower()):
+            if len(word) > _MAX_WORD:
+                continue
+            stem = self._stem_word(word)
+            if stem is not None:
+                term = tables.stem_ids.get(stem)
+                if term is None:
+                    term = tables.stem_ids[stem] = len(tables.stems)
+                    tables.stems.append(stem)
+                ids.append(term)
+        if not ids:
+            code = _NONE
+        elif len(ids) == 1:
+            code = ids[0]
+        else:
+            code = _MULTI - len(tables.multi)
+            tables.multi.append(tuple(ids))
+        if len(chunk) <= _MAX_CACHED_CHUNK:
+            tables.codes[chunk] = code
+        return code
+
+    def _stem_word(self, word: str) -> str | None:
         normal = word.replace("\u2019", "'")
         if normal in self.stop_words or (len(normal) == 1 and not normal.isdigit()):
-            stem = None
-        else:
-            stem = self._stem(normal)
-        if len(self._cache) < 500_000:
-            self._cache[word] = stem
-        return stem
+            return None
+        return self._stem(normal)
+
+    @staticmethod
+    def _expand(
+        codes: np.ndarray, sentence_of: np.ndarray, tables: _Tables
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Replace each multi-term chunk code by its term ids, keeping order."""
+        multi = codes <= _MULTI
+        sizes = np.ones(codes.size, dtype=np.intp)
+        parts = [tables.multi[_MULTI - c] for c in codes[multi].tolist()]
+        sizes[multi] = [len(p) for p in parts]
+        out = np.repeat(codes, sizes)
+        multi_sizes = sizes[multi]
+        first = (np.cumsum(sizes) - sizes)[multi]
+        offsets = np.arange(multi_sizes.sum()) - np.repeat(
+            np.cumsum(multi_sizes) - multi_sizes, multi_sizes
+        )
+        out[np.repeat(first, multi_sizes) + offsets] = list(chain.from_iterable(parts))
+        return out, np.repeat(sentence_of, sizes)
 
 
 @cache

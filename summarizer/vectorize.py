@@ -1,8 +1,13 @@
-"""Sentence x term TF-IDF matrices (scipy CSR) and corpus document frequencies.
+"""Sentence x term TF-IDF matrices and corpus document frequencies.
 
 IDF is smoothed as in scikit-learn: ``idf = ln((1 + N) / (1 + df)) + 1``. By
 default ``N`` and ``df`` count the document's own sentences; after fitting on a
 corpus they count the corpus's documents, and unseen terms get ``df = 0``.
+
+Short documents get small dense numpy matrices and long ones scipy CSR: at a
+few dozen sentences the fixed cost of each scipy.sparse call outweighs the
+arithmetic, while past a few hundred sentences a dense matrix would waste
+memory on zeros. ``DENSE_MAX_CELLS`` decides.
 """
 
 from __future__ import annotations
@@ -12,9 +17,22 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
-import scipy.sparse as sp
 
-__all__ = ["DocumentFrequencies", "Vectors", "smoothed_idf", "vectorize"]
+from summarizer._sparse import issparse as _issparse
+from summarizer._sparse import sparse as _sparse
+from summarizer.errors import InvalidFileError
+from summarizer.text import TermIndex
+
+__all__ = [
+    "DENSE_MAX_CELLS",
+    "DocumentFrequencies",
+    "Vectors",
+    "smoothed_idf",
+    "vectorize",
+    "vectorize_index",
+]
+
+DENSE_MAX_CELLS = 40_000  # sentences x terms; above this, matrices are CSR
 
 
 def smoothed_idf(df: np.ndarray, n: int) -> np.ndarray:
@@ -43,41 +61,188 @@ class DocumentFrequencies:
             np.fromiter((counts.get(t, 0) for t in terms), np.float64, len(terms)), self.n_documents
         )
 
+    # Persistence and merging: plain data only (JSON-ready; never pickle).
 
-@dataclass
+    def to_dict(self) -> dict:
+        """JSON-ready state: a format version, ``n_documents`` and each term's count, sorted."""
+        counts = self.counts
+        return {
+            "version": FREQUENCIES_FORMAT_VERSION,
+            "n_documents": self.n_documents,
+            "document_frequencies": {t: counts[t] for t in sorted(counts) if counts[t]},
+        }
+
+    @classmethod
+    def from_dict(cls, data: object) -> DocumentFrequencies:
+        """Rebuild from ``to_dict()`` output; InvalidFileError if ``data`` is not such state."""
+
+        def bad(why: str) -> InvalidFileError:
+            return InvalidFileError(f"not valid document frequencies: {why}")
+
+        if not isinstance(data, dict):
+            raise bad(f"expected an object, not {type(data).__name__}")
+        version = data.get("version")
+        if not _is_count(version) or version < 1:
+            raise bad("no format version")
+        if version > FREQUENCIES_FORMAT_VERSION:
+            raise bad(
+                f"format version {version} is newer than this summarizer reads "
+                f"({FREQUENCIES_FORMAT_VERSION}); upgrade summarizer"
+            )
+        n = data.get("n_documents")
+        if not _is_count(n):
+            raise bad("n_documents must be a non-negative integer")
+        terms = data.get("document_frequencies")
+        if not isinstance(terms, dict):
+            raise bad("document_frequencies must be an object of term -> count")
+        for term, df in terms.items():
+            if not isinstance(term, str) or not _is_count(df) or df > n:
+                raise bad(f"term {term!r} has count {df!r}; counts are integers in [0, n]")
+        return cls(n_documents=n, counts=Counter(terms))
+
+    @classmethod
+    def merge(cls, parts: Iterable[DocumentFrequencies]) -> DocumentFrequencies:
+        """Frequencies of the union of disjoint corpora; counts add exactly (a reduction step)."""
+        merged = cls()
+        for part in parts:
+            merged.n_documents += part.n_documents
+            merged.counts.update(part.counts)
+        return merged
+
+
+FREQUENCIES_FORMAT_VERSION = 1
+
+
+def _is_count(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
 class Vectors:
-    """A document's sentences as vectors over its own vocabulary."""
+    """A document's sentences as vectors over its own vocabulary.
 
-    tf: sp.csr_matrix  # raw term counts, sentences x terms
-    tfidf: sp.csr_matrix  # tf * idf, each non-empty row scaled to unit L2 norm
-    terms: list[str]
+    ``tf`` holds raw term counts (sentences x terms); ``tfidf`` is ``tf`` times
+    IDF with each non-empty row scaled to unit L2 norm; ``terms`` names the
+    columns. ``tf`` and ``tfidf`` are 2-D float64 arrays of the same kind:
+    scipy CSR from ``vectorize`` and for long documents, dense numpy arrays for
+    short ones from ``vectorize_index``. Every function in ``summarizer.rank``
+    accepts both. ``tfidf`` and ``terms`` may be computed on first use, so a
+    method that needs only counts does not pay for them.
+    """
+
+    __slots__ = ("_idf", "_terms", "_tfidf", "tf")
+
+    def __init__(self, tf, tfidf, terms) -> None:
+        self.tf = tf
+        self._tfidf = tfidf
+        self._terms = terms
+        self._idf = None
+
+    @classmethod
+    def _deferred(cls, tf, idf: np.ndarray | None, terms) -> Vectors:
+        """Vectors whose ``tfidf`` (from ``idf``, or the sentences' own IDF when None)
+        and ``terms`` (a list, or a function returning one) are built when first used."""
+        vectors = cls(tf, None, terms)
+        vectors._idf = idf
+        return vectors
+
+    @property
+    def tfidf(self):
+        if self._tfidf is None:
+            self._tfidf = _weigh(self.tf, self._idf)
+        return self._tfidf
+
+    @property
+    def terms(self) -> list[str]:
+        if callable(self._terms):
+            self._terms = self._terms()
+        return self._terms
+
+    def __repr__(self) -> str:
+        return f"Vectors(tf={self.tf!r}, terms={len(self.terms)})"
 
 
 def vectorize(
     term_lists: Sequence[Sequence[str]], frequencies: DocumentFrequencies | None = None
 ) -> Vectors:
-    """Count terms per sentence and weight them by IDF."""
+    """Count terms per sentence and weight them by IDF; CSR matrices, terms in order of
+    first appearance."""
     vocabulary: dict[str, int] = {}
-    indices: list[int] = []
+    columns: list[int] = []
     indptr = [0]
     for terms in term_lists:
         for term in terms:
-            indices.append(vocabulary.setdefault(term, len(vocabulary)))
-        indptr.append(len(indices))
-    n, v = len(term_lists), len(vocabulary)
-    data = np.ones(len(indices), dtype=np.float64)
-    tf = sp.csr_matrix(
-        (data, np.asarray(indices, dtype=np.int64), np.asarray(indptr)), shape=(n, v)
+            columns.append(vocabulary.setdefault(term, len(vocabulary)))
+        indptr.append(len(columns))
+    terms = list(vocabulary)
+    idf = None if frequencies is None else frequencies.idf(terms)
+    tf = _counts(
+        np.asarray(columns, dtype=np.intp), np.asarray(indptr, dtype=np.intp), len(terms), False
+    )
+    return Vectors(tf, _weigh(tf, idf), terms)
+
+
+def vectorize_index(
+    index: TermIndex, frequencies: DocumentFrequencies | None = None, dense: bool | None = None
+) -> Vectors:
+    """Vectors of an analyzed document; terms in order of first appearance.
+
+    ``dense=None`` picks dense arrays when sentences x terms is at most
+    ``DENSE_MAX_CELLS``, else CSR.
+    """
+    # Columns in order of first appearance, so a document's matrices (and the
+    # rounding of every sum over them) do not depend on what the shared
+    # analyzer saw before.
+    unique, first, inverse = np.unique(index.ids, return_index=True, return_inverse=True)
+    order = np.argsort(first)
+    rank = np.empty_like(order)
+    rank[order] = np.arange(order.size)
+    columns = rank[inverse.reshape(-1)]
+    unique = unique[order]
+    n, v = index.indptr.size - 1, unique.size
+    vocabulary = index.vocabulary
+
+    def terms() -> list[str]:
+        return [vocabulary[i] for i in unique.tolist()]
+
+    idf = None
+    if frequencies is not None:
+        terms = terms()
+        idf = frequencies.idf(terms)
+    if dense is None:
+        dense = n * v <= DENSE_MAX_CELLS
+    tf = _counts(columns, index.indptr, v, dense)
+    return Vectors._deferred(tf, idf, terms)
+
+
+def _counts(columns: np.ndarray, indptr: np.ndarray, n_terms: int, dense: bool):
+    """Sentence x term counts from CSR-style term columns per sentence."""
+    n = indptr.size - 1
+    if dense:
+        rows = np.repeat(np.arange(n), np.diff(indptr))
+        tf = np.bincount(rows * n_terms + columns, minlength=n * n_terms)
+        return tf.reshape(n, n_terms).astype(np.float64)
+    tf = _sparse().csr_matrix(
+        (np.ones(columns.size), columns, indptr), shape=(n, n_terms), dtype=np.float64
     )
     tf.sum_duplicates()
-    terms = list(vocabulary)
-    if frequencies is None:
-        df = np.bincount(tf.indices, minlength=v)
-        idf = smoothed_idf(df, n)
-    else:
-        idf = frequencies.idf(terms)
-    weighted = tf.multiply(idf[np.newaxis, :]).tocsr() if v else tf.copy()
-    norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
-    norms[norms == 0] = 1.0
-    tfidf = sp.csr_matrix(sp.diags(1.0 / norms) @ weighted)
-    return Vectors(tf=tf, tfidf=tfidf, terms=terms)
+    return tf
+
+
+def _weigh(tf, idf: np.ndarray | None):
+    """TF-IDF with unit rows; ``idf=None``: from the sentences' own document frequencies."""
+    n, n_terms = tf.shape
+    if not _issparse(tf):
+        if idf is None:
+            idf = smoothed_idf(np.count_nonzero(tf, axis=0), n)
+        tfidf = tf * idf
+        norms = np.sqrt(np.einsum("ij,ij->i", tfidf, tfidf))
+        norms[norms == 0.0] = 1.0
+        tfidf /= norms[:, None]
+        return tfidf
+    if idf is None:
+        idf = smoothed_idf(np.bincount(tf.indices, minlength=n_terms), n)
+    data = tf.data * idf[tf.indices]
+    rows = np.repeat(np.arange(n), np.diff(tf.indptr))
+    norms = np.sqrt(np.bincount(rows, weights=data * data, minlength=n))
+    data /= norms[rows]
+    return _sparse().csr_matrix((data, tf.indices.copy(), tf.indptr.copy()), shape=tf.shape)

@@ -301,3 +301,71 @@ def test_position_aware_methods_take_every_budget(article, method, budget):
 def test_new_options_are_validated(article, kwargs, message):
     with pytest.raises(InvalidOptionError, match=message):
         summarize(article, **kwargs)
+
+
+# --- Saving and loading a (fitted) Summarizer: versioned JSON, never pickle ---
+
+
+@pytest.mark.parametrize("name", ["idf.json", "idf.json.gz"])
+def test_save_and_load_round_trip(tmp_path, article, wrapped, name):
+    sm = Summarizer(method="lexrank", damping=0.8, max_chars=None).fit([article, wrapped])
+    path = tmp_path / name
+    sm.save(path)
+    loaded = Summarizer.load(path)
+    assert loaded.to_dict() == sm.to_dict()
+    assert loaded.frequencies == sm.frequencies
+    assert (loaded.method, loaded.damping, loaded.max_chars) == ("lexrank", 0.8, None)
+    assert loaded.summarize(article, 2) == sm.summarize(article, 2)
+    raw = path.read_bytes()
+    if name.endswith(".gz"):
+        import gzip
+
+        raw = gzip.decompress(raw)
+    assert json.loads(raw)["format"] == "summarizer"  # plain JSON, not a pickle
+    sm.save(path)
+    assert path.read_bytes() == (tmp_path / name).read_bytes()  # reproducible bytes
+
+
+def test_load_with_overrides_and_unfitted(tmp_path, article):
+    path = tmp_path / "plain.json"
+    Summarizer(method="tfidf").save(path)
+    loaded = Summarizer.load(path, order="score")
+    assert loaded.frequencies is None and loaded.method == "tfidf" and loaded.order == "score"
+    with pytest.raises(InvalidOptionError, match="colour"):
+        Summarizer.load(path, colour="red")
+    with pytest.raises(InvalidOptionError, match="method"):
+        Summarizer.load(path, method="nope")
+
+
+@pytest.mark.parametrize(
+    ("content", "match"),
+    [
+        (b"\x80\x03}q\x00.", "not a saved summarizer"),  # a pickle
+        (b"\x1f\x8b\x08\x00garbage", "not a saved summarizer"),  # broken gzip
+        (b'{"format": "summarizer", "version": 1, "opt', "not a saved summarizer"),
+        (b'{"hello": "world"}', "marker"),
+        (b"[1, 2, 3]", "marker"),
+        (b'{"format": "summarizer", "version": 2, "options": {}}', "newer"),
+        (b'{"format": "summarizer", "version": 1, "options": {"spam": 1}}', "options"),
+        (b'{"format": "summarizer", "version": 1, "options": {"method": "x"}}', "bad option"),
+        (
+            b'{"format": "summarizer", "version": 1, "options": {}, "frequencies": '
+            b'{"version": 1, "n_documents": 1, "document_frequencies": {"a": 5}}}',
+            "document frequencies",
+        ),
+    ],
+)
+def test_load_refuses_corrupt_or_foreign_files(tmp_path, content, match):
+    from summarizer import InvalidFileError
+
+    path = tmp_path / "state.json"
+    path.write_bytes(content)
+    with pytest.raises(InvalidFileError, match=match) as info:
+        Summarizer.load(path)
+    assert str(path) in str(info.value)
+    assert isinstance(info.value, SummarizerError) and isinstance(info.value, ValueError)
+
+
+def test_load_missing_file_is_an_os_error(tmp_path):
+    with pytest.raises(FileNotFoundError):
+        Summarizer.load(tmp_path / "missing.json")

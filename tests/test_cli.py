@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
+
+from summarizer import cli
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -207,3 +212,390 @@ def test_help_and_version():
     assert r.returncode == 0 and b"--sentences" in r.stdout
     r = run("--version")
     assert r.returncode == 0 and r.stdout.startswith(b"summarizer ")
+
+
+# --- Many documents: --jsonl, --jobs, --fit-idf / --idf ---
+
+
+def jsonl(*records) -> str:
+    return "".join((r if isinstance(r, str) else json.dumps(r)) + "\n" for r in records)
+
+
+def without_timings(stdout: bytes) -> list[dict]:
+    records = [json.loads(line) for line in stdout.decode().splitlines()]
+    for r in records:
+        del r["timings"]
+    return records
+
+
+def test_jsonl_in_jsonl_out(article, wrapped):
+    data = jsonl({"id": "a-1", "article": article}, "", {"article": wrapped, "other": 1})
+    r = run("--jsonl", "--text-field", "article", "-n", "2", stdin=data)
+    assert r.returncode == 0, r.stderr
+    assert r.stderr == b""
+    first, second = [json.loads(line) for line in r.stdout.decode().splitlines()]
+    assert (first["id"], first["line"], first["source"]) == ("a-1", 1, "<stdin>")
+    assert "id" not in second and second["line"] == 3
+    for record, text in ((first, article), (second, wrapped)):
+        assert len(record["sentences"]) == 2
+        assert record["summary"] == "\n".join(
+            " ".join(s["text"].split()) for s in record["sentences"]
+        )
+        for s in record["sentences"]:
+            assert text[s["start"] : s["end"]] == s["text"]
+
+
+def test_jsonl_bad_lines_are_reported_by_number_and_skipped(tmp_path, article):
+    path = tmp_path / "docs.jsonl"
+    path.write_text(
+        jsonl(
+            {"id": 1, "text": article},
+            "{not json",
+            [1, 2],
+            {"id": 4, "body": article},
+            {"id": 5, "text": 42},
+            {"id": 6, "text": article},
+            {"id": 7, "text": article * 2},
+        )
+    )
+    r = run("--jsonl", str(path), "-n", "1", "--max-chars", str(len(article) + 1))
+    assert r.returncode == 1
+    assert "Traceback" not in r.stderr.decode()
+    errors = r.stderr.decode().splitlines()
+    assert [e.split(": ")[2].rsplit(":", 1)[1] for e in errors] == ["2", "3", "4", "5", "7"]
+    assert "longer than --max-chars" in errors[4]
+    assert all(e.startswith(f"summarizer: error: {path}:") for e in errors)
+    assert "invalid JSON" in errors[0] and "--text-field" in errors[2]
+    assert [x["id"] for x in without_timings(r.stdout)] == [1, 6]
+
+
+def test_jobs_give_the_same_output(tmp_path, article, wrapped, capsys):
+    from summarizer import summarize
+    from summarizer.cli import main
+
+    texts = [article, wrapped, article[: len(article) // 2], ""] * 5
+    path = tmp_path / "docs.jsonl"
+    path.write_text(jsonl(*({"id": i, "text": t} for i, t in enumerate(texts))))
+    two = run("--jsonl", str(path), "-n", "2", "-m", "lexrank", "--jobs", "2")
+    assert two.returncode == 0, two.stderr
+    expected = []
+    for i, text in enumerate(texts):
+        summary = summarize(text, 2, method="lexrank")
+        record = {"source": str(path), "line": i + 1, "id": i, "summary": str(summary)}
+        expected.append({**record, **summary.to_dict()})
+        del expected[-1]["timings"]
+    assert without_timings(two.stdout) == expected
+    files = []
+    for i, text in enumerate(texts[:6]):
+        files.append(tmp_path / f"{i}.txt")
+        files[-1].write_text(text)
+    files.insert(2, tmp_path / "missing.txt")
+    two = run(*map(str, files), "-n", "1", "-j", "2")
+    assert main([*map(str, files), "-n", "1"]) == two.returncode == 1  # in-process, one job
+    one = capsys.readouterr()
+    assert two.stdout.decode() == one.out and two.stderr.decode() == one.err
+    assert "missing.txt: no such file" in one_line(two.stderr)
+
+
+def test_fit_idf_then_summarize_with_it(tmp_path, article, wrapped):
+    from summarizer import Summarizer
+
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(jsonl({"text": article}, {"text": wrapped}, "oops"))
+    idf = tmp_path / "idf.json"
+    r = run("--jsonl", str(corpus), "--fit-idf", str(idf))
+    assert r.returncode == 1 and "corpus.jsonl:3: invalid JSON" in one_line(r.stderr)
+    assert r.stdout == b""
+    fitted = Summarizer.load(idf)
+    assert fitted.frequencies.n_documents == 2
+    text = tmp_path / "a.txt"
+    text.write_text(article)
+    r = run(str(text), "--idf", str(idf), "-m", "lexrank", "-n", "2")
+    assert r.returncode == 0, r.stderr
+    expected = Summarizer.load(idf, method="lexrank").summarize(article, 2)
+    assert r.stdout.decode() == str(expected) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "status", "message"),
+    [
+        (["--jsonl", "--encoding", "utf-16"], 2, "ASCII-compatible"),
+        (["--idf", "{missing}"], 1, "no such file"),
+        (["--idf", "{article}"], 1, "not a saved summarizer"),
+        (["--jobs", "0"], 2, "positive integer"),
+    ],
+)
+def test_many_documents_option_errors(tmp_path, article_file, args, status, message):
+    values = {"missing": str(tmp_path / "nope.json"), "article": str(article_file)}
+    r = run(str(article_file), *(a.format(**values) for a in args))
+    assert r.returncode == status
+    assert message in one_line(r.stderr)
+    assert r.stdout == b""
+
+
+def test_progress_without_tqdm_is_a_usage_error(article_file, monkeypatch, capsys):
+    from summarizer.cli import main
+
+    monkeypatch.setitem(sys.modules, "tqdm", None)  # makes `import tqdm` fail
+    assert main([str(article_file), "--progress"]) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "summarizer[progress]" in err
+    assert main([str(article_file), "--no-progress", "-n", "1"]) == 0
+
+
+# --- robustness: hostile files, pipes, signals, encodings ----------------------------------------
+# Subprocesses only where the OS is the point (pipes, signals, permissions); the rest runs
+# cli.main in-process with its standard streams replaced, which is much faster.
+
+
+def strict_json(data: bytes | str):
+    """Parse JSON, refusing NaN and Infinity (which json.loads accepts by default)."""
+
+    def refuse(name):
+        raise ValueError(f"{name} is not JSON")
+
+    return json.loads(data, parse_constant=refuse)
+
+
+def main_io(*args: str, stdin: bytes = b"", encoding: str = "utf-8", monkeypatch):
+    """Run cli.main in-process with byte streams; returns (status, stdout bytes, stderr text)."""
+    out_bytes, err_bytes = io.BytesIO(), io.BytesIO()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8"))
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(out_bytes, encoding=encoding))
+    monkeypatch.setattr(sys, "stderr", io.TextIOWrapper(err_bytes, encoding="utf-8"))
+    try:
+        status = cli.main(list(args))
+    except SystemExit as exc:  # argparse: usage errors, --help
+        status = exc.code
+    sys.stdout.flush()
+    sys.stderr.flush()
+    return status, out_bytes.getvalue(), err_bytes.getvalue().decode()
+
+
+def one_error_line(err: str) -> str:
+    assert "Traceback" not in err
+    assert err.count("\n") == 1 and err.endswith("\n"), err
+    assert err.startswith("summarizer: error: ")
+    return err
+
+
+def many_sentences(n: int) -> str:
+    return "".join(f"Sentence number {i} talks about topic {i % 7} at length. " for i in range(n))
+
+
+def test_head_closing_the_pipe_is_quiet(tmp_path):
+    """`summarizer ... | head -1`: no traceback, no "Exception ignored" noise, status 0 or 141."""
+    path = tmp_path / "long.txt"
+    path.write_text(many_sentences(3000))  # about 160 KB of output: more than a pipe holds
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    for files, fmt in (([path], "text"), ([path], "json"), ([path, path, path], "text")):
+        command = [sys.executable, "-m", "summarizer", *map(str, files), "-m", "lead", "-r", "1"]
+        proc = subprocess.Popen(
+            [*command, "--format", fmt], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
+        )
+        assert proc.stdout.readline()  # read one line, then hang up
+        proc.stdout.close()
+        stderr = proc.stderr.read()
+        assert proc.wait(timeout=120) in (cli.EXIT_OK, cli.EXIT_PIPE)
+        assert stderr == b""
+
+
+def _blocked_reading_stdin(pid: int) -> bool | None:
+    """True when the process sleeps in read(0, ...); None if /proc cannot tell."""
+    try:
+        fields = Path(f"/proc/{pid}/syscall").read_text().split()
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return None
+    read_syscalls = {"0", "63"}  # read on x86-64, on arm64
+    return state == "S" and len(fields) > 1 and fields[0] in read_syscalls and fields[1] == "0x0"
+
+
+def test_ctrl_c_while_reading_stdin_exits_130_without_traceback():
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "summarizer"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    proc.stdin.write(b"The first part of the text arrives. The rest never comes")
+    proc.stdin.flush()
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        blocked = _blocked_reading_stdin(proc.pid)
+        if blocked is None:  # no /proc: give the imports ample time instead
+            time.sleep(5)
+            break
+        if blocked:
+            break
+        time.sleep(0.05)
+    else:
+        proc.kill()
+        pytest.fail("the CLI never blocked reading standard input")
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == cli.EXIT_INTERRUPT
+    assert err == b"" and out == b""
+
+
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() == 0,
+    reason="running as root: chmod 000 does not stop root from reading "
+    "(test_read_errors_are_one_line covers the same path)",
+)
+def test_unreadable_file(tmp_path):
+    path = tmp_path / "secret.txt"
+    path.write_text("You may not read this. Nobody may.")
+    path.chmod(0)
+    try:
+        r = run(str(path))
+    finally:
+        path.chmod(0o600)
+    assert r.returncode == 1
+    assert "permission denied" in one_line(r.stderr)
+
+
+@pytest.mark.parametrize(
+    ("error", "expected"),
+    [
+        (PermissionError(13, "Permission denied"), "permission denied"),
+        (OSError(5, "Input/output error"), "cannot read: Input/output error"),
+        (IsADirectoryError(21, "Is a directory"), "is a directory"),
+    ],
+)
+def test_read_errors_are_one_line(tmp_path, monkeypatch, error, expected):
+    path = tmp_path / "a.txt"
+    path.write_text("Readable text. In principle.")
+
+    def failing_open(*args, **kwargs):
+        raise error
+
+    monkeypatch.setattr(cli, "open", failing_open, raising=False)
+    status, out, err = main_io(str(path), monkeypatch=monkeypatch)
+    assert status == cli.EXIT_INPUT and out == b""
+    assert expected in one_error_line(err)
+
+
+def test_file_names_with_control_characters_stay_on_one_line(tmp_path, monkeypatch):
+    status, _, err = main_io(str(tmp_path / "bad\nname.txt"), monkeypatch=monkeypatch)
+    assert status == cli.EXIT_INPUT
+    assert "no such file" in one_error_line(err) and "\\n" in err
+
+
+def test_closed_stdin_and_stdout_are_one_line(monkeypatch, capsys):
+    monkeypatch.setattr(sys, "stdin", None)
+    assert cli.main([]) == cli.EXIT_INPUT
+    assert "standard input is closed" in one_error_line(capsys.readouterr().err)
+    monkeypatch.setattr(sys, "stdout", None)
+    assert cli.main([]) == cli.EXIT_INPUT
+    assert "standard output is closed" in one_error_line(capsys.readouterr().err)
+
+
+def test_unexpected_failure_is_one_line_not_a_traceback(monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(cli.Summarizer, "summarize", broken)
+    status, _, err = main_io(stdin=b"Fine text. Really.", monkeypatch=monkeypatch)
+    assert status == cli.EXIT_INPUT
+    assert "internal error" in one_error_line(err) and "boom" in err
+
+
+def test_utf16_file_is_recognised_and_named(tmp_path, monkeypatch):
+    path = tmp_path / "wide.txt"
+    path.write_text("Wide text is still text. It has two sentences.", encoding="utf-16")
+    status, _, err = main_io(str(path), monkeypatch=monkeypatch)
+    assert status == cli.EXIT_INPUT and "--encoding utf-16" in one_error_line(err)
+    status, out, _ = main_io(str(path), "--encoding", "utf-16", monkeypatch=monkeypatch)
+    assert status == 0 and b"Wide text" in out
+
+
+def test_invalid_cp1252_bytes_suggest_another_encoding(tmp_path, monkeypatch):
+    path = tmp_path / "odd.txt"
+    path.write_bytes(b"Undefined in cp1252: \x81. Fine in latin-1.")
+    status, _, err = main_io(str(path), "--encoding", "cp1252", monkeypatch=monkeypatch)
+    assert status == cli.EXIT_INPUT and "--encoding latin-1" in one_error_line(err)
+    status, out, _ = main_io(str(path), "--encoding", "latin-1", monkeypatch=monkeypatch)
+    assert status == 0 and "\x81".encode() in out
+
+
+@pytest.mark.parametrize("codec", ["base64", "rot13", "zlib", "hex"])
+def test_non_text_codecs_are_a_usage_error(article_file, codec, monkeypatch):
+    status, out, err = main_io(str(article_file), "--encoding", codec, monkeypatch=monkeypatch)
+    assert status == cli.EXIT_USAGE and out == b""
+    assert "text encoding" in one_error_line(err)
+
+
+def test_too_large_file_is_refused_before_reading(tmp_path, monkeypatch):
+    path = tmp_path / "big.txt"
+    with path.open("wb") as handle:  # sparse: 3 GB that take no disk space
+        handle.truncate(3 * 10**9)
+
+    class Unread(io.FileIO):
+        def read(self, *args):
+            raise AssertionError("read a file already known to be too large")
+
+    monkeypatch.setattr(cli, "open", lambda name, mode: Unread(name, mode), raising=False)
+    status, _, err = main_io(str(path), "--max-chars", "1000", monkeypatch=monkeypatch)
+    assert status == cli.EXIT_INPUT and "--max-chars 1,000" in one_error_line(err)
+
+
+def test_too_many_characters_after_decoding(tmp_path, monkeypatch):
+    path = tmp_path / "a.txt"
+    path.write_text("\u00e9" * 30)  # 60 bytes, 30 characters
+    assert main_io(str(path), "--max-chars", "30", monkeypatch=monkeypatch)[0] == 0
+    status, _, err = main_io(str(path), "--max-chars", "29", monkeypatch=monkeypatch)
+    assert status == cli.EXIT_INPUT and "--max-chars 29" in one_error_line(err)
+    status, _, err = main_io("--max-chars", "5", stdin=b"x" * 100, monkeypatch=monkeypatch)
+    assert status == cli.EXIT_INPUT and "standard input" in one_error_line(err)
+
+
+HOSTILE_INPUTS = {
+    "empty": b"",
+    "blank": b" \n\t\r\n ",
+    "punctuation": b"?!... ;;; --- ...",
+    "control characters": b"\x01\x02\x1b[31mred\x1b[0m\x07. Bell\x7f.",
+    "emoji and scripts": "\U0001f600 \u4e2d\u6587\u3002 \u05e9\u05dc\u05d5\u05dd. \u0645.".encode(),
+    "line separators": "One\u2028two\u2029three\x85four. Five.".encode(),
+    "html": b"<html><body><p>Hello.</p><script>x = '</p>';</script></body></html>",
+    "json specials": b'Quotes " and backslashes \\ and tabs\t. "Nested \\" quote."',
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE_INPUTS))
+@pytest.mark.parametrize("encoding", ["utf-8", "ascii"])
+def test_json_output_is_always_valid(name, encoding, monkeypatch):
+    data = HOSTILE_INPUTS[name]
+    status, out, err = main_io(
+        "--format", "json", stdin=data, encoding=encoding, monkeypatch=monkeypatch
+    )
+    assert status == 0 and err == ""
+    record = strict_json(out)
+    text = data.decode()
+    for s in record["sentences"]:
+        assert text[s["start"] : s["end"]] == s["text"]
+    if any(c.isalnum() for c in text):
+        assert record["sentences"]
+
+
+def test_json_array_stays_valid_around_a_bad_file(tmp_path, monkeypatch):
+    good = tmp_path / "good.txt"
+    good.write_text("Caf\u00e9 \u4e2d\u6587 \U0001f600. Second sentence here.")
+    files = [str(good), str(tmp_path / "missing.txt"), str(tmp_path), str(good)]
+    for encoding in ("utf-8", "ascii"):
+        status, out, err = main_io(
+            *files, "--format", "json", encoding=encoding, monkeypatch=monkeypatch
+        )
+        assert status == cli.EXIT_INPUT and err.count("\n") == 2
+        records = strict_json(out)
+        assert [r["source"] for r in records] == [str(good), str(good)]
+        assert "Caf\u00e9" in records[0]["sentences"][0]["text"]
+
+
+def test_text_output_on_an_ascii_terminal_is_escaped_not_a_crash(monkeypatch):
+    status, out, err = main_io(
+        stdin="Caf\u00e9 society.".encode(), encoding="ascii", monkeypatch=monkeypatch
+    )
+    assert status == 0 and err == "" and out == b"Caf\\xe9 society.\n"

@@ -2,63 +2,235 @@
 
 from __future__ import annotations
 
+import networkx as nx
 import numpy as np
 import pytest
 import scipy.sparse as sp
 
-from summarizer import rank
+from summarizer import rank, vectorize
+from summarizer.api import METHODS, summarize
 
 
-def test_pagerank_uniform_on_symmetric_ring():
-    n = 5
-    w = np.zeros((n, n))
-    for i in range(n):
-        w[i, (i + 1) % n] = w[(i + 1) % n, i] = 1.0
-    np.testing.assert_allclose(rank.pagerank(w), np.full(n, 1 / n), atol=1e-12)
+def _nx_pagerank(w: np.ndarray, damping: float = 0.85) -> np.ndarray:
+    graph = nx.from_numpy_array(w, create_using=nx.DiGraph)
+    scores = nx.pagerank(graph, alpha=damping, weight="weight", tol=1e-13, max_iter=10_000)
+    return np.array([scores[i] for i in range(w.shape[0])])
 
 
-def test_pagerank_dangling_and_empty():
-    w = np.array([[0.0, 1.0, 0.0], [0.0, 0.0, 1.0], [0.0, 0.0, 0.0]])
-    x = rank.pagerank(w)
-    assert abs(x.sum() - 1) < 1e-12 and x[2] > x[1] > x[0]
+def _random_graph(rng, n: int, density: float, symmetric: bool) -> np.ndarray:
+    w = rng.random((n, n)) * (rng.random((n, n)) < density)
+    np.fill_diagonal(w, 0.0)
+    if symmetric:
+        w = np.triu(w) + np.triu(w).T
+    return w
+
+
+def _unit_rows(rng, n: int, d: int, density: float) -> sp.csr_matrix:
+    x = sp.random(n, d, density=density, random_state=rng, format="csr")
+    norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sp.csr_matrix(sp.diags(1.0 / norms) @ x)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_pagerank_equals_networkx_on_random_directed_graphs(seed):
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(2, 40))
+    w = _random_graph(rng, n, rng.uniform(0.05, 0.6), symmetric=False)
+    w[rng.integers(n)] = 0.0  # at least one dangling node
+    damping = float(rng.uniform(0.5, 0.95))
+    expected = _nx_pagerank(w, damping)
+    for weights, solver in [(w, "direct"), (w, "power"), (sp.csr_matrix(w), "power")]:
+        got = rank.pagerank(weights, damping, tol=1e-13, solver=solver)
+        np.testing.assert_allclose(got, expected, atol=1e-9)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_pagerank_cg_equals_networkx_on_random_symmetric_graphs(seed):
+    rng = np.random.default_rng(100 + seed)
+    n = int(rng.integers(2, 60))
+    w = _random_graph(rng, n, rng.uniform(0.02, 0.5), symmetric=True)
+    expected = _nx_pagerank(w)
+    operator = rank.SimilarityOperator(n, lambda v: w @ v)
+    for weights in (w, sp.csr_matrix(w), operator):
+        got = rank.pagerank(weights, tol=1e-12, solver="cg")
+        np.testing.assert_allclose(got, expected, atol=1e-9)
+    np.testing.assert_allclose(rank.pagerank(w), expected, atol=1e-9)
+
+
+def test_pagerank_disconnected_graph_and_isolated_nodes():
+    w = np.zeros((7, 7))
+    w[:3, :3] = 1.0  # a triangle (with self-loops, as networkx counts them)
+    w[3, 4] = w[4, 3] = 2.0  # an edge
+    # nodes 5 and 6 are isolated
+    expected = _nx_pagerank(w)
+    for solver in ("direct", "power", "cg"):
+        got = rank.pagerank(w, tol=1e-13, solver=solver)
+        np.testing.assert_allclose(got, expected, atol=1e-9)
+        assert got[5] == pytest.approx(got[6]) and got[0] == pytest.approx(got[2])
+
+
+def test_pagerank_small_cases():
     assert rank.pagerank(np.zeros((0, 0))).size == 0
+    assert rank.pagerank(np.zeros((0, 0)), solver="cg").size == 0
+    assert rank.pagerank(np.zeros((1, 1))).tolist() == [1.0]
     np.testing.assert_allclose(rank.pagerank(np.zeros((3, 3))), np.full(3, 1 / 3))
+    np.testing.assert_allclose(rank.pagerank(sp.csr_matrix((3, 3)), solver="cg"), np.full(3, 1 / 3))
+    ring = np.roll(np.eye(5), 1, axis=1) + np.roll(np.eye(5), -1, axis=1)
+    np.testing.assert_allclose(rank.pagerank(ring), np.full(5, 0.2), atol=1e-12)
+    chain = np.array([[0.0, 1.0, 0.0], [0.0, 0.0, 1.0], [0.0, 0.0, 0.0]])
+    x = rank.pagerank(chain)
+    assert abs(x.sum() - 1) < 1e-12 and x[2] > x[1] > x[0]
+    with pytest.raises(ValueError):
+        rank.pagerank(sp.csr_matrix(chain), solver="direct")
+    with pytest.raises(ValueError):
+        rank.pagerank(chain, solver="magic")
 
 
-def test_pagerank_sparse_equals_dense():
-    rng = np.random.default_rng(0)
-    w = rng.random((30, 30)) * (rng.random((30, 30)) < 0.2)
-    np.testing.assert_allclose(rank.pagerank(sp.csr_matrix(w)), rank.pagerank(w), atol=1e-12)
+def test_gram_slices_equal_one_product():
+    rng = np.random.default_rng(1)
+    for n, k in [(5, 3), (40, 700), (90, 100), (300, 20)]:
+        x = rng.random((n, k))
+        np.testing.assert_allclose(rank._gram(x), x @ x.T, rtol=1e-12)
 
 
 def test_cosine_similarity_zero_diagonal():
     x = sp.csr_matrix(np.array([[1.0, 0.0], [0.6, 0.8], [0.0, 1.0]]))
-    s = rank.cosine_similarity(x)
-    np.testing.assert_allclose(np.diag(s), 0)
-    np.testing.assert_allclose(s[0, 1], 0.6)
-    np.testing.assert_allclose(s, s.T)
+    for m in (x, x.toarray()):
+        s = rank.cosine_similarity(m)
+        np.testing.assert_allclose(np.diag(s), 0)
+        np.testing.assert_allclose(s[0, 1], 0.6)
+        np.testing.assert_allclose(s, s.T)
 
 
 def test_overlap_similarity():
-    counts = sp.csr_matrix(np.array([[2.0, 1.0, 0.0], [1.0, 0.0, 1.0], [0.0, 0.0, 1.0]]))
-    lengths = np.array([3.0, 2.0, 1.0])
-    s = rank.overlap_similarity(counts, lengths)
-    np.testing.assert_allclose(s[0, 1], 1 / (np.log(3) + np.log(2)))
-    np.testing.assert_allclose(s[1, 2], 1 / np.log(2))
-    assert s[0, 2] == 0 and np.all(np.diag(s) == 0)
+    counts = np.array([[2.0, 1.0, 0.0], [1.0, 0.0, 1.0], [0.0, 0.0, 1.0], [0.0, 0.0, 1.0]])
+    lengths = np.array([3.0, 2.0, 1.0, 1.0])
+    for m in (counts, sp.csr_matrix(counts)):
+        s = rank.overlap_similarity(m, lengths)
+        np.testing.assert_allclose(s[0, 1], 1 / (np.log(3) + np.log(2)))
+        np.testing.assert_allclose(s[1, 2], 1 / np.log(2))
+        assert s[0, 2] == 0 and np.all(np.diag(s) == 0)
+        assert s[2, 3] == 0  # both one word long: log lengths sum to zero
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_operators_equal_explicit_matrices(seed):
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(1, 50))
+    x = _unit_rows(rng, n, 30, 0.15)
+    np.testing.assert_allclose(
+        rank.cosine_operator(x).toarray(), rank.cosine_similarity(x), atol=1e-12
+    )
+    counts = sp.csr_matrix(rng.integers(0, 3, (n, 25)) * (rng.random((n, 25)) < 0.2), dtype=float)
+    lengths = np.asarray(counts.sum(axis=1)).ravel() + rng.integers(0, 2, n)
+    lengths[: min(n, 3)] = [0, 1, 1][: min(n, 3)]
+    before = counts.toarray()
+    np.testing.assert_allclose(
+        rank.overlap_operator(counts, lengths).toarray(),
+        rank.overlap_similarity(counts, lengths),
+        atol=1e-12,
+    )
+    np.testing.assert_array_equal(counts.toarray(), before)  # inputs are left alone
+
+
+@pytest.mark.parametrize("threshold", [0.0, 0.1, 0.3])
+def test_threshold_graph_sparse_equals_dense(threshold):
+    rng = np.random.default_rng(7)
+    x = _unit_rows(rng, 120, 40, 0.08)
+    expected = rank.threshold_graph(rank.cosine_similarity(x), threshold)
+    got = rank.threshold_graph_sparse(x, threshold, block_work=50)  # many blocks
+    np.testing.assert_array_equal(got.toarray(), expected)
+    op = rank.threshold_operator(x, threshold, block_work=200)
+    np.testing.assert_array_equal(op.toarray(), expected)
+
+
+def test_threshold_graph_cap_keeps_the_strongest_links():
+    rng = np.random.default_rng(8)
+    x = _unit_rows(rng, 150, 30, 0.12)
+    sim = rank.cosine_similarity(x)
+    full = rank.threshold_graph(sim, 0.05)
+    capped = rank.threshold_graph_sparse(x, 0.05, max_edges=400, block_work=100).toarray()
+    assert 0 < capped.sum() <= 400 < full.sum()
+    np.testing.assert_array_equal(capped, capped.T)
+    assert np.all(capped <= full)
+    kept, dropped = sim[capped > 0], sim[(full > 0) & (capped == 0)]
+    assert kept.min() > dropped.max() - (1 - 0.05) / 256  # within one grid step
+    assert rank.threshold_graph_sparse(x, 0.05, max_edges=0).nnz == 0
+
+
+def test_identical_sentences_tie_and_empty_sentences_are_handled():
+    counts = np.array(
+        [[1.0, 1, 0, 0], [1, 1, 0, 0], [0, 1, 1, 0], [0, 0, 0, 0], [0, 0, 1, 1], [1, 1, 0, 0]]
+    )
+    lengths = counts.sum(axis=1)
+    vectors = vectorize._weigh(counts, None)
+    for dense_max in (100, 0):
+        for scores in (
+            rank.textrank_scores(
+                counts if dense_max else sp.csr_matrix(counts), lengths, 0.85, dense_max
+            ),
+            rank.lexrank_scores(
+                vectors if dense_max else sp.csr_matrix(vectors), 0.85, None, dense_max
+            ),
+            rank.lexrank_scores(
+                vectors if dense_max else sp.csr_matrix(vectors), 0.85, 0.2, dense_max
+            ),
+        ):
+            assert np.isfinite(scores).all() and abs(scores.sum() - 1) < 1e-12
+            np.testing.assert_allclose(scores[[1, 5]], scores[0], rtol=1e-9)
+            assert scores[3] == min(scores)  # no content words: only teleports in
+    empty = np.zeros((4, 3))
+    np.testing.assert_allclose(rank.textrank_scores(empty, np.zeros(4)), np.full(4, 0.25))
+    np.testing.assert_allclose(rank.lexrank_scores(sp.csr_matrix(empty), dense_max=0), 0.25)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_large_document_path_agrees_with_small_one(seed):
+    rng = np.random.default_rng(seed)
+    n = 70
+    counts = sp.csr_matrix(rng.integers(0, 3, (n, 60)) * (rng.random((n, 60)) < 0.08))
+    lengths = np.asarray(counts.sum(axis=1)).ravel()
+    vectors = vectorize._weigh(counts, None)
+    pairs = [
+        (
+            rank.textrank_scores(counts.toarray(), lengths),
+            rank.textrank_scores(counts, lengths, dense_max=0),
+        ),
+        (rank.lexrank_scores(vectors.toarray()), rank.lexrank_scores(vectors, dense_max=0)),
+        (
+            rank.lexrank_scores(vectors.toarray(), threshold=0.1),
+            rank.lexrank_scores(vectors, threshold=0.1, dense_max=0),
+        ),
+    ]
+    for small, large in pairs:
+        np.testing.assert_allclose(large, small, rtol=1e-8)
+
+
+@pytest.mark.parametrize("method", [m for m in METHODS if m != "lead"])
+def test_summaries_are_the_same_through_the_large_document_path(monkeypatch, article, method):
+    options = {"threshold": 0.1} if method == "lexrank" else {}
+    small = summarize(article, sentences=3, method=method, **options)
+    monkeypatch.setattr(rank, "DENSE_MAX", 0)
+    monkeypatch.setattr(vectorize, "DENSE_MAX_CELLS", 0)
+    large = summarize(article, sentences=3, method=method, **options)
+    assert [s.index for s in large] == [s.index for s in small]
+    np.testing.assert_allclose([s.score for s in large], [s.score for s in small], rtol=1e-8)
 
 
 def test_centroid_scores():
-    x = sp.csr_matrix(np.array([[1.0, 0.0], [1.0, 0.0], [0.0, 1.0]]))
-    scores = rank.centroid_scores(x)
-    assert scores[0] == scores[1] > scores[2]
+    x = np.array([[1.0, 0.0], [1.0, 0.0], [0.0, 1.0]])
+    for m in (x, sp.csr_matrix(x)):
+        scores = rank.centroid_scores(m)
+        assert scores[0] == scores[1] > scores[2]
     assert rank.centroid_scores(sp.csr_matrix((2, 3))).tolist() == [0.0, 0.0]
 
 
 def test_threshold_graph():
     s = np.array([[0.0, 0.3], [0.3, 0.0]])
     assert rank.threshold_graph(s, 0.2).tolist() == [[0.0, 1.0], [1.0, 0.0]]
-    assert rank.threshold_graph(s, 0.5).sum() == 0
+    assert rank.threshold_graph(s, 0.3).sum() == 0  # strictly above
+    assert rank.threshold_graph(s, 0.0).tolist() == [[0.0, 1.0], [1.0, 0.0]]  # no self-loops
 
 
 # Position-aware ranking -----------------------------------------------------------------------
@@ -140,3 +312,30 @@ def test_positional_scores():
         rank.positional_scores(np.zeros(3), np.array([2.0, 1, 1])), [2, 1, 1]
     )
     assert rank.positional_scores(np.zeros(0), np.zeros(0)).size == 0
+
+
+def _spanning_rows(seed: int, n: int, v: int) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    x = rng.random((n, v)) * (rng.random((n, v)) < 0.3)
+    x[0], x[1] = np.eye(v)[0], np.eye(v)[1]  # two sentences sharing nothing: min similarity 0
+    x[2] = x[0]  # and two identical ones: max similarity 1
+    norms = np.linalg.norm(x, axis=1)
+    norms[norms == 0] = 1.0
+    return x / norms[:, None]
+
+
+@pytest.mark.parametrize("seed", range(5))
+@pytest.mark.parametrize("beta", [0.0, 0.3])
+def test_pacsum_scores_long_path_equals_dense(seed, beta):
+    # without an n x n matrix the threshold is taken on [0, 1]; with similarities spanning
+    # exactly [0, 1] both paths are the same computation
+    x = _spanning_rows(seed, 30, 8)
+    dense = rank.directed_centrality(rank.cosine_similarity(x), beta, -0.5)
+    np.testing.assert_allclose(rank.pacsum_scores(x, beta, -0.5), dense)  # dense path (n <= 80)
+    np.testing.assert_allclose(rank.pacsum_scores(sp.csr_matrix(x), beta, -0.5, dense_max=0), dense)
+
+
+def test_pacsum_scores_identical_sentences_favour_the_first():
+    x = sp.csr_matrix(np.ones((200, 1)))
+    scores = rank.pacsum_scores(x)  # long path: 200 > DENSE_MAX
+    assert np.all(np.diff(scores) < 0)

@@ -151,3 +151,12 @@ def test_diversity_needs_one_vector_per_sentence():
         select(NEAR_TIE, Budget("sentences", 2), WORDS, CHARS, diversity=0.3)
     with pytest.raises(InvalidOptionError, match="vector"):
         select(NEAR_TIE, Budget("sentences", 2), WORDS, CHARS, diversity=0.3, vectors=VECTORS[:2])
+
+
+def test_score_order_with_diversity_breaks_ties_by_position():
+    scores = np.array([0.5, 0.9, 0.5, 0.1])
+    vectors = np.array([[1.0, 0.0], [1.0, 0.0], [0.0, 1.0], [0.0, 1.0]])
+    # taken 1, then 2 (0 repeats 1), then 0; listed best first, the tie 0/2 in document order
+    three = Budget("sentences", 3)
+    taken = select(scores, three, WORDS, CHARS, "score", diversity=0.6, vectors=vectors)
+    assert taken.tolist() == [1, 0, 2]

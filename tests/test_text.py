@@ -1,9 +1,31 @@
 from __future__ import annotations
 
-import pytest
+import itertools
+import re
+import sys
+import threading
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from summarizer import text as text_module
 from summarizer.errors import InvalidOptionError
-from summarizer.text import get_analyzer
+from summarizer.stem import stem
+from summarizer.text import Analyzer, get_analyzer
+
+_WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
+
+
+def reference_terms(analyzer: Analyzer, text: str) -> list[str]:
+    """The definition, one regular expression over the whole lower-cased string."""
+    out = []
+    for word in _WORD.findall(text.lower()):
+        word = word.replace("\u2019", "'")
+        if word in analyzer.stop_words or (len(word) == 1 and not word.isdigit()):
+            continue
+        out.append(stem(word))
+    return out
 
 
 def test_terms_drop_stop_words_and_stem():
@@ -13,7 +35,108 @@ def test_terms_drop_stop_words_and_stem():
 
 def test_curly_apostrophes_and_case():
     a = get_analyzer("english")
-    assert a.terms("Russia\u2019s army") == a.terms("RUSSIA's army")
+    assert a.terms("Russia\u2019s army") == a.terms("RUSSIA's army") == ["russia", "armi"]
+
+
+@pytest.mark.parametrize(
+    "sample",
+    [
+        "well-known HIV/AIDS (U.S.) 2019. don't O'Neill's",
+        "e-mail:someone@example.com, http://example.com/a_b?c=d",
+        "x+y=zebra; 3.14 -- 10,000 \u201cquoted\u201d \u2014 dash\u2014joined",
+        "'Tis the season... \u2018single\u2019 quotes",
+        "\u0130stanbul \u039f\u0394\u039f\u03a3 caf\u00e9s na\u00efve Stra\u00dfe",
+        "tab\tnew\nline\u00a0nbsp\u2003em-space",
+        "",
+        "   ",
+    ],
+)
+def test_terms_match_the_definition(sample):
+    a = get_analyzer("english")
+    assert a.terms(sample) == reference_terms(a, sample)
+
+
+_PIECES = [
+    *"abcdeyAB XYZ019'\u2019-/.,;:!?\"()[]_+=@\n\t\u00a0\u201c\u201d\u2014\u00e9\u00df\u0130",
+    "running ",
+    "the ",
+    "Station",
+    "don't",
+    "well-known",
+]
+_TEXT = st.lists(st.sampled_from(_PIECES), max_size=40).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TEXT, st.lists(st.integers(0, 80), max_size=6))
+def test_index_matches_the_definition_per_span(sample, cuts):
+    a = Analyzer("english")
+    bounds = sorted({min(c, len(sample)) for c in cuts} | {0, len(sample)})
+    spans = list(itertools.pairwise(bounds))
+    index = a.index(sample, spans)
+    assert index.indptr.tolist()[0] == 0 and len(index.indptr) == len(spans) + 1
+    for k, (s, e) in enumerate(spans):
+        got = [index.vocabulary[i] for i in index.ids[index.indptr[k] : index.indptr[k + 1]]]
+        assert got == reference_terms(a, sample[s:e])
+
+
+def test_chunks_with_several_words_keep_order():
+    a = Analyzer("english")
+    spans = [(0, 16), (17, 30)]
+    index = a.index("x+runners=zebras apples+pears", spans)
+    words = [index.vocabulary[i] for i in index.ids]
+    assert words == ["runner", "zebra", "appl", "pear"]
+    assert index.lengths.tolist() == [2, 2]
+
+
+def test_batches_and_cache_resets_do_not_change_results(monkeypatch, article):
+    a = Analyzer("english")
+    spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", article)]
+    expected = [a.terms(article[s:e]) for s, e in spans]
+    monkeypatch.setattr(text_module, "_BATCH", 2)
+    monkeypatch.setattr(text_module, "_MAX_CHUNKS", 5)
+    for _ in range(3):
+        index = a.index(article, spans)
+        got = [
+            [index.vocabulary[i] for i in index.ids[index.indptr[k] : index.indptr[k + 1]]]
+            for k in range(len(spans))
+        ]
+        assert got == expected
+    assert len(a._tables.codes) < 200
+
+
+def test_threads_share_an_analyzer(article, wrapped):
+    a = Analyzer("english")
+    texts = [article, wrapped, article.upper(), wrapped.replace(" ", "  ")] * 4
+    expected = [reference_terms(a, t) for t in texts]
+    results: dict[int, list[str]] = {}
+
+    def work(k: int) -> None:
+        results[k] = a.terms(texts[k])
+
+    threads = [threading.Thread(target=work, args=(k,)) for k in range(len(texts))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert [results[k] for k in range(len(texts))] == expected
+
+
+def test_analysis_never_imports_nltk(monkeypatch):
+    for name in [m for m in sys.modules if m == "nltk" or m.startswith("nltk.")]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setitem(sys.modules, "nltk", None)  # any import of nltk now fails
+    assert Analyzer("english").terms("Generously communicating nations") == [
+        "generous",
+        "communic",
+        "nation",
+    ]
+
+
+def test_empty_spans():
+    index = Analyzer("english").index("The and of.", [(0, 3), (4, 11), (11, 11)])
+    assert index.ids.size == 0 and index.indptr.tolist() == [0, 0, 0, 0]
+    assert Analyzer("english").index("", []).indptr.tolist() == [0]
 
 
 def test_unsupported_language():

@@ -1,0 +1,376 @@
+"""Many documents: ``summarize_many`` streams an iterable of texts to summaries, in input order.
+
+With ``n_jobs > 1`` texts go to worker processes in small chunks, only a few
+chunks at a time, so memory stays flat however long the input is. Each worker
+rebuilds the summarizer once from its plain-data state (``Summarizer.to_dict``),
+so every result equals ``summarize()`` on that text, fitted IDF included.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import multiprocessing.context
+import os
+import signal
+import sys
+import threading
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
+from itertools import islice
+from typing import Any, Literal, overload
+
+from summarizer.api import _SUMMARIZER_OPTIONS, Summarizer, Summary
+from summarizer.errors import InvalidOptionError, MissingDependencyError, SummarizerError
+from summarizer.select import Budget
+
+__all__ = ["summarize_many"]
+
+DEFAULT_CHUNKSIZE = 32
+CHUNK_CHARS = 1_000_000  # a chunk also closes once its texts reach this many characters
+PENDING_PER_JOB = 2  # chunks in flight per worker: keeps workers busy, memory bounded
+ERRORS = ("raise", "return")
+FORKSERVER_PRELOAD = ("summarizer.batch",)
+WARM_UP_IN_PROCESS = True  # summarize in this process while workers start (tests switch it off)
+
+Outcome = Summary | SummarizerError
+
+
+def prepare(
+    sentences: int | None,
+    ratio: float | None,
+    words: int | None,
+    chars: int | None,
+    summarizer: Summarizer | None,
+    options: dict[str, Any],
+) -> tuple[Summarizer, dict[str, Any]]:
+    """Validate a budget and options once: the summarizer to use and the budget keywords."""
+    Budget.from_options(sentences, ratio, words, chars)
+    budget = {"sentences": sentences, "ratio": ratio, "words": words, "chars": chars}
+    if summarizer is None:
+        unknown = sorted(set(options) - set(_SUMMARIZER_OPTIONS))
+        if unknown:
+            raise InvalidOptionError(
+                f"unknown option {', '.join(map(repr, unknown))}; allowed: sentences, ratio, "
+                f"words, chars, {', '.join(_SUMMARIZER_OPTIONS)}"
+            )
+        return Summarizer(**options), budget
+    if not isinstance(summarizer, Summarizer):
+        raise InvalidOptionError(
+            f"summarizer must be a Summarizer, not {type(summarizer).__name__}"
+        )
+    if options:
+        raise InvalidOptionError(
+            f"give options ({', '.join(sorted(options))}) to the Summarizer, or pass no summarizer="
+        )
+    return summarizer, budget
+
+
+def summarize_chunk(
+    summarizer: Summarizer, texts: Iterable[object], budget: dict[str, Any]
+) -> list[Outcome]:
+    """One outcome per text: its Summary, or the SummarizerError it raised."""
+    out: list[Outcome] = []
+    for text in texts:
+        try:
+            out.append(summarizer.summarize(text, **budget))  # type: ignore[arg-type]
+        except SummarizerError as exc:
+            out.append(exc)
+    return out
+
+
+@overload
+def summarize_many(
+    texts: Iterable[str],
+    sentences: int | None = None,
+    *,
+    ratio: float | None = None,
+    words: int | None = None,
+    chars: int | None = None,
+    n_jobs: int = 1,
+    chunksize: int | None = None,
+    progress: bool | None = None,
+    errors: Literal["raise"] = "raise",
+    summarizer: Summarizer | None = None,
+    mp_context: str | multiprocessing.context.BaseContext | None = None,
+    **options: Any,
+) -> Iterator[Summary]: ...
+
+
+@overload
+def summarize_many(
+    texts: Iterable[str],
+    sentences: int | None = None,
+    *,
+    ratio: float | None = None,
+    words: int | None = None,
+    chars: int | None = None,
+    n_jobs: int = 1,
+    chunksize: int | None = None,
+    progress: bool | None = None,
+    errors: Literal["return"],
+    summarizer: Summarizer | None = None,
+    mp_context: str | multiprocessing.context.BaseContext | None = None,
+    **options: Any,
+) -> Iterator[Summary | SummarizerError]: ...
+
+
+def summarize_many(
+    texts: Iterable[str],
+    sentences: int | None = None,
+    *,
+    ratio: float | None = None,
+    words: int | None = None,
+    chars: int | None = None,
+    n_jobs: int = 1,
+    chunksize: int | None = None,
+    progress: bool | None = None,
+    errors: str = "raise",
+    summarizer: Summarizer | None = None,
+    mp_context: str | multiprocessing.context.BaseContext | None = None,
+    **options: Any,
+) -> Iterator[Summary | SummarizerError]:
+    """Summarize many texts lazily: one ``Summary`` per text, in input order.
+
+    Every argument is checked when this is called, before any text is read;
+    the texts are read only as results are consumed.
+
+    Parameters
+    ----------
+    texts : any iterable of ``str`` (a list, or a generator over a huge file).
+    sentences, ratio, words, chars : at most one budget, as for ``summarize``.
+    n_jobs : worker processes; 1 (default) works in this process; -1 uses every CPU.
+    chunksize : texts per task sent to a worker (default 32; a chunk also closes
+        at 1,000,000 characters). At most ``2 * n_jobs`` chunks are in flight.
+    progress : a tqdm progress bar on stderr. ``None`` (default) shows one only
+        when stderr is a terminal and tqdm is installed; ``True`` always (it
+        raises MissingDependencyError without tqdm: ``pip install
+        'summarizer[progress]'``); ``False`` never.
+    errors : ``"raise"`` (default): a text's error (e.g. InvalidInputError for a
+        non-str) is raised when its turn comes, after every earlier summary was
+        yielded. ``"return"``: the error is yielded in the text's place and the
+        rest goes on.
+    summarizer : a configured, possibly fitted ``Summarizer`` to use instead of ``options``.
+    mp_context : start method or context for ``n_jobs > 1``; default
+        ``"forkserver"`` where available, else ``"spawn"``. Workers take a
+        second or two to start; meanwhile this process summarizes the first
+        texts itself. As with any multiprocessing code, a script must guard
+        its entry point with ``if __name__ == "__main__":``.
+    options : ``Summarizer`` options (``method``, ``language``, ``order``, ...).
+    """
+    summarizer, budget = prepare(sentences, ratio, words, chars, summarizer, options)
+    jobs = _jobs(n_jobs)
+    if chunksize is None:
+        chunksize = DEFAULT_CHUNKSIZE
+    elif not isinstance(chunksize, int) or isinstance(chunksize, bool) or chunksize < 1:
+        raise InvalidOptionError(f"chunksize must be a positive integer, not {chunksize!r}")
+    if progress not in (None, True, False):
+        raise InvalidOptionError(f"progress must be None, True or False, not {progress!r}")
+    if progress:
+        _tqdm()  # fail now, not at the first result
+    if errors not in ERRORS:
+        raise InvalidOptionError(f"errors must be 'raise' or 'return', not {errors!r}")
+    context = _context(mp_context, jobs)
+    if isinstance(texts, (str, bytes)) or not isinstance(texts, Iterable):
+        raise InvalidOptionError(
+            f"texts must be an iterable of str, not {type(texts).__name__}; "
+            "for one text use summarize()"
+        )
+    if context is None:
+        outcomes = _sequential(summarizer, texts, budget)
+    else:
+        outcomes = _parallel(summarizer, texts, budget, jobs, chunksize, context)
+    return _deliver(outcomes, errors, progress, _length(texts))
+
+
+def _jobs(n_jobs: object) -> int:
+    if isinstance(n_jobs, int) and not isinstance(n_jobs, bool):
+        if n_jobs >= 1:
+            return n_jobs
+        if n_jobs == -1:
+            if hasattr(os, "sched_getaffinity"):
+                return max(1, len(os.sched_getaffinity(0)))
+            return os.cpu_count() or 1
+    raise InvalidOptionError(f"n_jobs must be a positive integer or -1 (every CPU), not {n_jobs!r}")
+
+
+def _context(mp_context: object, jobs: int) -> multiprocessing.context.BaseContext | None:
+    """The start context for ``jobs`` workers; None for one job (``mp_context`` checked anyway)."""
+    methods = multiprocessing.get_all_start_methods()
+    valid = isinstance(mp_context, multiprocessing.context.BaseContext) or mp_context is None
+    if not valid and not (isinstance(mp_context, str) and mp_context in methods):
+        raise InvalidOptionError(
+            f"mp_context must be None, a multiprocessing context or one of "
+            f"{', '.join(methods)}; not {mp_context!r}"
+        )
+    if jobs == 1:
+        return None
+    if isinstance(mp_context, multiprocessing.context.BaseContext):
+        return mp_context
+    if isinstance(mp_context, str):
+        return multiprocessing.get_context(mp_context)
+    if "forkserver" not in methods:
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    _add_forkserver_preload(context)
+    return context
+
+
+def _add_forkserver_preload(context: multiprocessing.context.BaseContext) -> None:
+    """Import our modules once in the fork server, so that workers fork warm.
+
+    Importing numpy and the package costs a few tenths of a second; paid in
+    every spawned worker it would dominate a short batch. Modules already preloaded (by default
+    ``__main__``) are kept; a fork server already running is left alone.
+    """
+    from multiprocessing import forkserver
+
+    current = list(getattr(getattr(forkserver, "_forkserver", None), "_preload_modules", []))
+    current = current or ["__main__"]
+    wanted = [name for name in FORKSERVER_PRELOAD if name not in current]
+    if wanted:
+        context.set_forkserver_preload(current + wanted)  # type: ignore[attr-defined]
+
+
+def _tqdm() -> Any:
+    try:
+        from tqdm import tqdm
+    except ImportError:
+        raise MissingDependencyError(
+            "progress=True needs tqdm; install it with: pip install 'summarizer[progress]'"
+        ) from None
+    return tqdm
+
+
+def _length(texts: Iterable[object]) -> int | None:
+    try:
+        return len(texts)  # type: ignore[arg-type]
+    except TypeError:
+        return None
+
+
+def _deliver(
+    outcomes: Iterator[Outcome], errors: str, progress: bool | None, total: int | None
+) -> Iterator[Outcome]:
+    bar = None
+    if progress or (progress is None and sys.stderr is not None and sys.stderr.isatty()):
+        try:
+            bar = _tqdm()(total=total, unit="doc", file=sys.stderr, dynamic_ncols=True)
+        except MissingDependencyError:
+            if progress:
+                raise
+    try:
+        for outcome in outcomes:
+            if bar is not None:
+                bar.update(1)
+            if errors == "raise" and isinstance(outcome, SummarizerError):
+                raise outcome
+            yield outcome
+    finally:
+        if bar is not None:
+            bar.close()
+        outcomes.close()  # type: ignore[attr-defined]  # stops the workers now
+
+
+def _sequential(
+    summarizer: Summarizer, texts: Iterable[object], budget: dict[str, Any]
+) -> Iterator[Outcome]:
+    for text in texts:
+        yield from summarize_chunk(summarizer, (text,), budget)
+
+
+def _chunks(texts: Iterable[object], size: int) -> Iterator[list[object]]:
+    chunk: list[object] = []
+    chars = 0
+    for text in texts:
+        chunk.append(text)
+        chars += len(text) if isinstance(text, str) else 0
+        if len(chunk) >= size or chars >= CHUNK_CHARS:
+            yield chunk
+            chunk, chars = [], 0
+    if chunk:
+        yield chunk
+
+
+def _parallel(
+    summarizer: Summarizer,
+    texts: Iterable[object],
+    budget: dict[str, Any],
+    jobs: int,
+    chunksize: int,
+    context: multiprocessing.context.BaseContext,
+) -> Iterator[Outcome]:
+    chunks = _chunks(texts, chunksize)
+    pending: deque[Future[list[Outcome]]] = deque()
+    pool = ProcessPoolExecutor(
+        jobs, mp_context=context, initializer=_start_worker, initargs=(summarizer.to_dict(),)
+    )
+    try:
+        if WARM_UP_IN_PROCESS and context.get_start_method() != "fork":
+            # Starting workers takes a while (a fresh interpreter imports numpy and the
+            # package); rather than wait, summarize here until they are ready.
+            ready = _start_in_background(pool, jobs)
+            while not ready.is_set():
+                chunk = next(chunks, None)
+                if chunk is None:
+                    return
+                yield from summarize_chunk(summarizer, chunk, budget)
+        for chunk in islice(chunks, jobs * PENDING_PER_JOB):
+            pending.append(pool.submit(_work, chunk, budget))
+        while pending:
+            done = pending.popleft().result()
+            for chunk in islice(chunks, 1):
+                pending.append(pool.submit(_work, chunk, budget))
+            yield from done
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _start_in_background(pool: ProcessPoolExecutor, jobs: int) -> threading.Event:
+    """Start the pool's workers from a thread; the event is set once they answer (or fail).
+
+    A failure needs no handling here: the pool is then broken, and the next
+    submit from the caller raises it.
+    """
+    ready = threading.Event()
+
+    def start() -> None:
+        try:
+            for future in [pool.submit(_ready) for _ in range(jobs)]:
+                future.result()
+        except (Exception, CancelledError):
+            pass
+        finally:
+            ready.set()
+
+    threading.Thread(target=start, name="summarizer-pool-start", daemon=True).start()
+    return ready
+
+
+def _ready() -> None:
+    """A no-op task: its result means a worker has started."""
+
+
+_worker: Summarizer | None = None
+
+
+def _start_worker(state: dict[str, Any]) -> None:
+    """Process pool initializer: build this worker's summarizer once; leave Ctrl-C to the parent.
+
+    BLAS gets one thread per worker: the parallelism is the workers, and more
+    threads than CPUs only slow long documents down.
+    """
+    global _worker
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        from threadpoolctl import threadpool_limits  # comes with scikit-learn
+    except ImportError:  # pragma: no cover
+        pass
+    else:
+        threadpool_limits(1)
+    _worker = Summarizer.from_dict(state)
+
+
+def _work(texts: list[object], budget: dict[str, Any]) -> list[Outcome]:
+    assert _worker is not None, "worker not initialized"
+    return summarize_chunk(_worker, texts, budget)
