@@ -145,25 +145,22 @@ class Analyzer:
         """Term ids of the spans, concatenated, and the number of terms of each."""
         chunk_lists = [clean[s:e].split() for s, e in spans]
         chunks = list(chain.from_iterable(chunk_lists))
-        get = tables.codes.get
-        try:  # every chunk seen before: the common case once the cache is warm
-            codes = np.fromiter(
-                map(tables.codes.__getitem__, chunks), dtype=np.int64, count=len(chunks)
-            )
-            missing = codes[:0]
-        except KeyError:
-            codes = np.fromiter(map(get, chunks, repeat(_MISS)), dtype=np.int64, count=len(chunks))
-            missing = np.flatnonzero(codes == _MISS)
-        if missing.size:
+        codes = np.fromiter(
+            map(tables.codes.get, chunks, repeat(_MISS)), dtype=np.int64, count=len(chunks)
+        )
+        lowest = codes.min() if codes.size else 0
+        if lowest == _MISS:  # chunks not seen before: analyze each once, in document order
+            missing = np.flatnonzero(codes == _MISS).tolist()
             at = chunks.__getitem__
-            with self._lock:  # each new chunk once, in document order
-                new = {c: self._code(c, tables) for c in dict.fromkeys(map(at, missing.tolist()))}
+            with self._lock:
+                new = {c: self._code(c, tables) for c in dict.fromkeys(map(at, missing))}
             codes[missing] = np.fromiter(
-                map(new.__getitem__, map(at, missing.tolist())), dtype=np.int64, count=missing.size
+                map(new.__getitem__, map(at, missing)), dtype=np.int64, count=len(missing)
             )
+            lowest = codes.min()
         chunk_counts = np.fromiter(map(len, chunk_lists), dtype=np.intp, count=len(chunk_lists))
         sentence_of = np.repeat(np.arange(len(chunk_lists), dtype=np.intp), chunk_counts)
-        if codes.size and codes.min() <= _MULTI:
+        if lowest <= _MULTI:
             codes, sentence_of = self._expand(codes, sentence_of, tables)
         keep = codes >= 0
         counts = np.bincount(sentence_of[keep], minlength=len(chunk_lists))
@@ -183,33 +180,37 @@ class Analyzer:
         code = tables.codes.get(chunk)
         if code is not None:
             return code
-        ids = []
-        for word in _WORD.findall(chunk.lower()):
-            if len(word) > _MAX_WORD:
-                continue
-            stem = self._stem_word(word)
-            if stem is not None:
-                term = tables.stem_ids.get(stem)
-                if term is None:
-                    term = tables.stem_ids[stem] = len(tables.stems)
-                    tables.stems.append(stem)
-                ids.append(term)
-        if not ids:
-            code = _NONE
-        elif len(ids) == 1:
-            code = ids[0]
+        lowered = chunk.lower()
+        if lowered.isalnum():  # one plain word, as most chunks are: no regex needed
+            code = self._term_id(lowered, tables)
         else:
-            code = _MULTI - len(tables.multi)
-            tables.multi.append(tuple(ids))
+            ids = [self._term_id(word, tables) for word in _WORD.findall(lowered)]
+            ids = [i for i in ids if i >= 0]
+            if not ids:
+                code = _NONE
+            elif len(ids) == 1:
+                code = ids[0]
+            else:
+                code = _MULTI - len(tables.multi)
+                tables.multi.append(tuple(ids))
         if len(chunk) <= _MAX_CACHED_CHUNK:
             tables.codes[chunk] = code
         return code
 
-    def _stem_word(self, word: str) -> str | None:
-        normal = word.replace("\u2019", "'")
-        if normal in self.stop_words or (len(normal) == 1 and not normal.isdigit()):
-            return None
-        return self._stem(normal)
+    def _term_id(self, word: str, tables: _Tables) -> int:
+        """The term id of a lower-case word, adding its stem if new; _NONE if it is no term."""
+        if len(word) > _MAX_WORD:
+            return _NONE
+        if "\u2019" in word:
+            word = word.replace("\u2019", "'")
+        if word in self.stop_words or (len(word) == 1 and not word.isdigit()):
+            return _NONE
+        stem = self._stem(word)
+        term = tables.stem_ids.get(stem)
+        if term is None:
+            term = tables.stem_ids[stem] = len(tables.stems)
+            tables.stems.append(stem)
+        return term
 
     @staticmethod
     def _expand(
