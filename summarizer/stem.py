@@ -12,8 +12,9 @@ Speed (the analyzer calls it once per new word, so it is most of the cost of a
 document full of words not seen before): a word whose last letter ends no
 suffix of any step is returned at once; each step first asks one
 ``str.endswith`` over all its suffixes, and only on a hit finds which suffix by
-dictionary lookups of the word's last 7, 6, ... characters; the regions R1 and
-R2 come from one regular expression search each.
+set lookups of the word's last 7, 6, ... characters; the regions R1 and R2
+come from one regular expression match. About 1.4 us per word, against 4 us
+for a loop of ``endswith`` calls per step.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ _DOUBLES = ("bb", "dd", "ff", "gg", "mm", "nn", "pp", "rr", "tt")
 _LI_ENDINGS = frozenset("cdeghkmnrt")
 # A vowel then a non-vowel: R1 starts after the first such pair, R2 after the next.
 _VOWEL_THEN_OTHER = re.compile("[aeiouy][^aeiouy]")
+# Both regions in one match: group 1 ends where R1 starts, group 2 where R2 starts.
+_REGIONS = re.compile("([^aeiouy]*[aeiouy]+[^aeiouy])?([^aeiouy]*[aeiouy]+[^aeiouy])?")
 # A y that may be a consonant (at the start or after a vowel); the loop in _mark_y decides.
 _MAYBE_CONSONANT_Y = re.compile("^y|[aeiouy]y")
 
@@ -54,8 +57,8 @@ _INVARIANT_AFTER_1A = frozenset(
     ["inning", "outing", "canning", "herring", "earring", "proceed", "exceed", "succeed"]
 )
 
-# Each step's suffixes, longest first (a step removes the longest one the word ends with).
-_STEP1B = ("eedly", "ingly", "edly", "eed", "ing", "ed")
+# Each step's suffixes (a step removes the longest one the word ends with).
+_STEP1B = frozenset(["eedly", "ingly", "edly", "eed", "ing", "ed"])
 _STEP2 = {
     "ization": "ize",
     "ational": "ate",
@@ -122,6 +125,7 @@ def _ends(suffixes) -> tuple[tuple[str, ...], tuple[int, ...]]:
     return tuple(suffixes), tuple(sorted({len(s) for s in suffixes}, reverse=True))
 
 
+_STEP1B_ANY, _STEP1B_LENGTHS = _ends(_STEP1B)
 _STEP2_ANY, _STEP2_LENGTHS = _ends(_STEP2)
 _STEP3_ANY, _STEP3_LENGTHS = _ends(_STEP3)
 _STEP4_ANY, _STEP4_LENGTHS = _ends(_STEP4)
@@ -184,13 +188,17 @@ def stem(word: str) -> str:
     if "y" in word and _MAYBE_CONSONANT_Y.search(word):
         word = _mark_y(word)
 
-    if word.startswith(("gener", "arsen")):
-        r1 = 5
-    elif word.startswith("commun"):
-        r1 = 6
+    if word.startswith(("gener", "arsen", "commun")):
+        r1 = 6 if word.startswith("commun") else 5
+        r2 = _region_after(word, r1)
     else:
-        r1 = _region_after(word, 0)
-    r2 = _region_after(word, r1)
+        regions = _REGIONS.match(word)
+        r1 = regions.end(1)
+        r2 = regions.end(2)
+        if r1 < 0:  # no vowel followed by a non-vowel: both regions are empty
+            r1 = r2 = len(word)
+        elif r2 < 0:
+            r2 = len(word)
 
     # Step 0: possessive apostrophes.
     if "'" in word:
@@ -218,8 +226,8 @@ def stem(word: str) -> str:
         return word
 
     # Step 1b: -eed, -ed, -ing.
-    if word.endswith(_STEP1B):
-        suffix = next(s for s in _STEP1B if word.endswith(s))
+    if word.endswith(_STEP1B_ANY):
+        suffix = _longest(word, _STEP1B, _STEP1B_LENGTHS)
         base = word[: -len(suffix)]
         if suffix in ("eed", "eedly"):
             if len(base) >= r1:
