@@ -163,6 +163,7 @@ def test_table_words_skip_the_stemmer(monkeypatch):
     common = [w for w in ("library", "council", "running", "voters", "cost") if w in table]
     assert len(common) >= 3
     a = Analyzer("english")
+    a.terms("A first document: the table waits for the second.")
     stemmed = []
     monkeypatch.setattr(a, "_stem", lambda word: stemmed.append(word) or stem(word))
     words = [*common, "blorptastic", "o'neill", "2019"]
@@ -170,12 +171,38 @@ def test_table_words_skip_the_stemmer(monkeypatch):
     assert stemmed == ["blorptastic", "o'neill", "2019"]
 
 
+def test_the_stem_table_is_loaded_for_the_second_document_only(monkeypatch):
+    loads = []
+    real = text_module._load_stem_table
+    monkeypatch.setattr(
+        text_module, "_load_stem_table", lambda lang: loads.append(lang) or real(lang)
+    )
+    a = Analyzer("english")
+    terms = a.terms("One document, as the command line summarizes")
+    assert terms == ["document", "command", "line", "summar"]
+    assert loads == []
+    a.terms("one document")  # no new chunk: nothing to look up yet
+    assert loads == []
+    a.terms("Another document with new words")
+    assert loads == ["english"]
+    a.terms("and more new words later")
+    assert loads == ["english"]
+
+
 def test_the_stem_table_changes_no_result(monkeypatch, article, wrapped):
     texts = [article, wrapped, article.upper(), wrapped.replace("s", "\u2019s"), "running ran runs"]
     spans = [(0, 40), (40, 200), (200, 10_000)]
-    with_table = [Analyzer("english").index(t, spans) for t in texts]
+    with_table, without = [], []
+    for t in texts:
+        a = Analyzer("english")
+        a.index("", [])  # the table is used from the second document on
+        with_table.append(a.index(t, spans))
+        assert a._known  # the table was used
     monkeypatch.setattr(text_module, "_load_stem_table", lambda language: {})
-    without = [Analyzer("english").index(t, spans) for t in texts]
+    for t in texts:
+        a = Analyzer("english")
+        a.index("", [])
+        without.append(a.index(t, spans))
     for a, b in zip(with_table, without, strict=True):
         assert [a.vocabulary[i] for i in a.ids] == [b.vocabulary[i] for i in b.ids]
         assert a.indptr.tolist() == b.indptr.tolist()
