@@ -102,7 +102,7 @@ def test_batches_and_cache_resets_do_not_change_results(monkeypatch, article):
             for k in range(len(spans))
         ]
         assert got == expected
-    assert len(a._tables.codes) < 200
+    assert len(a._tables) < 200
 
 
 def test_threads_share_an_analyzer(article, wrapped):
@@ -142,3 +142,82 @@ def test_empty_spans():
 def test_unsupported_language():
     with pytest.raises(InvalidOptionError, match="english"):
         get_analyzer("klingon")
+
+
+def test_every_stem_table_entry_is_what_the_analyzer_would_compute():
+    table = text_module._load_stem_table("english")
+    assert len(table) > 5_000  # the table ships with the package
+    stop_words = get_analyzer("english").stop_words
+    wrong = {
+        word: stemmed
+        for word, stemmed in table.items()
+        if not (word.isascii() and word.isalpha() and word.islower() and 2 <= len(word) <= 64)
+        or word in stop_words
+        or stem(word) != stemmed
+    }
+    assert wrong == {}
+
+
+def test_table_words_skip_the_stemmer(monkeypatch):
+    table = text_module._load_stem_table("english")
+    common = [w for w in ("library", "council", "running", "voters", "cost") if w in table]
+    assert len(common) >= 3
+    a = Analyzer("english")
+    a.terms("A first document: the table waits for the second.")
+    stemmed = []
+    monkeypatch.setattr(a, "_stem", lambda word: stemmed.append(word) or stem(word))
+    words = [*common, "blorptastic", "o'neill", "2019"]
+    assert a.terms(" ".join(words)) == [stem(w) for w in words]
+    assert stemmed == ["blorptastic", "o'neill", "2019"]
+
+
+def test_the_stem_table_is_loaded_for_the_second_document_only(monkeypatch):
+    loads = []
+    real = text_module._load_stem_table
+    monkeypatch.setattr(
+        text_module, "_load_stem_table", lambda lang: loads.append(lang) or real(lang)
+    )
+    a = Analyzer("english")
+    terms = a.terms("One document, as the command line summarizes")
+    assert terms == ["document", "command", "line", "summar"]
+    assert loads == []
+    a.terms("one document")  # no new chunk: nothing to look up yet
+    assert loads == []
+    a.terms("Another document with new words")
+    assert loads == ["english"]
+    a.terms("and more new words later")
+    assert loads == ["english"]
+
+
+def test_the_stem_table_changes_no_result(monkeypatch, article, wrapped):
+    texts = [article, wrapped, article.upper(), wrapped.replace("s", "\u2019s"), "running ran runs"]
+    spans = [(0, 40), (40, 200), (200, 10_000)]
+    with_table, without = [], []
+    for t in texts:
+        a = Analyzer("english")
+        a.index("", [])  # the table is used from the second document on
+        with_table.append(a.index(t, spans))
+        assert a._known  # the table was used
+    monkeypatch.setattr(text_module, "_load_stem_table", lambda language: {})
+    for t in texts:
+        a = Analyzer("english")
+        a.index("", [])
+        without.append(a.index(t, spans))
+    for a, b in zip(with_table, without, strict=True):
+        assert [a.vocabulary[i] for i in a.ids] == [b.vocabulary[i] for i in b.ids]
+        assert a.indptr.tolist() == b.indptr.tolist()
+
+
+def test_stem_table_file_format(monkeypatch, tmp_path):
+    (tmp_path / "data").mkdir()
+    path = tmp_path / "data" / "stems_english.txt"
+    monkeypatch.setattr(text_module.resources, "files", lambda package: tmp_path)
+    load = text_module._load_stem_table.__wrapped__  # uncached
+    path.write_text("# stems, sizes, words\nrun walk\n2 1\nrun running walks\n", encoding="ascii")
+    assert load("english") == {"run": "run", "running": "run", "walks": "walk"}
+    for damaged in ("run walk\n2 2\nrun running walks\n", "run\n1\nrun running\n", "run\n1\n"):
+        path.write_text(damaged, encoding="ascii")
+        with pytest.raises(RuntimeError, match="build_stem_table"):
+            load("english")
+    path.unlink()
+    assert load("english") == {}
