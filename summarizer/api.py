@@ -22,8 +22,9 @@ from summarizer.errors import (
     InvalidInputError,
     InvalidOptionError,
 )
+from summarizer.layout import heading_mask
 from summarizer.segment import segment
-from summarizer.select import ORDERS, Budget, select
+from summarizer.select import ORDERS, Budget, check_diversity, select
 from summarizer.text import LANGUAGES, get_analyzer
 from summarizer.vectorize import DocumentFrequencies, Vectors, vectorize_index
 
@@ -38,8 +39,11 @@ __all__ = [
     "summarize",
 ]
 
-METHODS: tuple[str, ...] = ("textrank", "lexrank", "tfidf", "lead")
-DEFAULT_METHOD = "textrank"
+METHODS: tuple[str, ...] = ("textrank", "lexrank", "tfidf", "lead", "pacsum", "positional")
+DEFAULT_METHOD = "positional"
+# diversity= when not given: the position-aware default takes redundancy into account.
+DEFAULT_DIVERSITY = {"positional": 0.3}
+POSITION_AWARE = frozenset({"pacsum", "positional"})
 # Longer texts are refused at once (InputTooLargeError) unless max_chars says otherwise.
 # 10 million characters is ~85,000 sentences of State of the Union text: splitting and
 # TF-IDF take ~2.6 s and ~300 MB there and grow linearly (50 MB: ~12 s), and issue 4's
@@ -135,6 +139,31 @@ def _choice(name: str, value: object, allowed: tuple[str, ...]) -> str:
     return value
 
 
+def _number(
+    name: str,
+    value: object,
+    low: float | None,
+    high: float | None,
+    *,
+    low_open: bool = False,
+    high_open: bool = False,
+) -> float:
+    """``value`` as a float if it is a finite number within the bounds, else InvalidOptionError."""
+    ok = isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool)
+    number = float(value) if ok else float("nan")
+    ok = ok and np.isfinite(number)
+    ok = ok and (low is None or (number > low if low_open else number >= low))
+    ok = ok and (high is None or (number < high if high_open else number <= high))
+    if not ok:
+        lo = "-inf" if low is None else f"{low:g}"
+        hi = "inf" if high is None else f"{high:g}"
+        left = "(" if low_open or low is None else "["
+        right = ")" if high_open or high is None else "]"
+        interval = f"{left}{lo}, {hi}{right}"
+        raise InvalidOptionError(f"{name} must be a number in {interval}, not {value!r}")
+    return number
+
+
 class Summarizer:
     """A configured summarizer; reuse it for many texts, or ``fit`` it on a corpus first.
 
@@ -147,6 +176,21 @@ class Summarizer:
     threshold : LexRank only: ``None`` for continuous LexRank, else the cosine
         similarity in [0, 1) above which two sentences are linked.
     max_chars : refuse longer texts with ``InputTooLargeError``; ``None`` for no limit.
+    diversity : redundancy control in [0, 1] (Maximal Marginal Relevance): each
+        sentence taken is penalized by its largest TF-IDF cosine with the ones
+        already taken, weighted by ``diversity``. ``None`` uses the method's
+        default: 0.3 for ``"positional"``, 0 (plain best-first) for the others.
+    lead_weight, lead_decay, lead_cap, lead_slot_cap : ``"positional"`` only:
+        its lead prior (``summarizer.rank.lead_prior``). A sentence p body
+        sentences into the text is ``1 + lead_weight * exp(-p / lead_decay)``
+        times likelier than the base rate k/n to be in a k-sentence summary,
+        but at most ``lead_cap`` likely, and at most ``lead_slot_cap`` likely
+        to fill any one of the k places. lead_weight >= 0, lead_decay > 0,
+        lead_cap and lead_slot_cap in (0, 1].
+    pacsum_beta, pacsum_earlier : ``"pacsum"`` only: the edge threshold in
+        [0, 1) (a fraction of the way from the smallest to the largest
+        similarity) and the weight of similarity to earlier sentences (that to
+        later sentences weighs 1); see ``summarizer.rank.directed_centrality``.
     """
 
     def __init__(
@@ -158,6 +202,13 @@ class Summarizer:
         damping: float = 0.85,
         threshold: float | None = None,
         max_chars: int | None = DEFAULT_MAX_CHARS,
+        diversity: float | None = None,
+        lead_weight: float = 6.0,
+        lead_decay: float = 1.5,
+        lead_cap: float = 0.45,
+        lead_slot_cap: float = 0.2,
+        pacsum_beta: float = 0.0,
+        pacsum_earlier: float = -0.5,
     ) -> None:
         self.method = _choice("method", method, METHODS)
         self.language = _choice("language", language, LANGUAGES)
@@ -185,6 +236,15 @@ class Summarizer:
                 f"max_chars must be a positive integer or None, not {max_chars!r}"
             )
         self.max_chars = max_chars
+        self.diversity = check_diversity(
+            DEFAULT_DIVERSITY.get(self.method, 0.0) if diversity is None else diversity
+        )
+        self.lead_weight = _number("lead_weight", lead_weight, 0.0, None)
+        self.lead_decay = _number("lead_decay", lead_decay, 0.0, None, low_open=True)
+        self.lead_cap = _number("lead_cap", lead_cap, 0.0, 1.0, low_open=True)
+        self.lead_slot_cap = _number("lead_slot_cap", lead_slot_cap, 0.0, 1.0, low_open=True)
+        self.pacsum_beta = _number("pacsum_beta", pacsum_beta, 0.0, 1.0, high_open=True)
+        self.pacsum_earlier = _number("pacsum_earlier", pacsum_earlier, None, None)
         self._analyzer = get_analyzer(self.language)
         self.frequencies: DocumentFrequencies | None = None
 
@@ -231,14 +291,26 @@ class Summarizer:
         index = self._analyzer.index(text, spans)
         vectors = vectorize_index(index, self.frequencies)
         t2 = perf_counter()
-        scores = self._score(vectors, index.lengths)
-        t3 = perf_counter()
         word_counts = char_counts = None
         if budget.kind == "words":
             word_counts = np.array([len(text[s:e].split()) for s, e in spans])
         elif budget.kind == "chars":
             char_counts = np.array([e - s for s, e in spans])
-        chosen = select(scores, budget, word_counts, char_counts, order)
+        if self.method in POSITION_AWARE:
+            sizes = word_counts if budget.kind == "words" else char_counts
+            scores = self._score_positional(text, spans, vectors, budget, sizes)
+        else:
+            scores = self._score(vectors, index.lengths)
+        t3 = perf_counter()
+        chosen = select(
+            scores,
+            budget,
+            word_counts,
+            char_counts,
+            order,
+            diversity=self.diversity,
+            vectors=vectors.tfidf,
+        )
         result = [
             Sentence(text[spans[i][0] : spans[i][1]], i, spans[i][0], spans[i][1], float(scores[i]))
             for i in chosen.tolist()
@@ -252,6 +324,32 @@ class Summarizer:
             "total": t4 - t0,
         }
         return Summary(result, self.method, self.language, budget, order, len(spans), timings)
+
+    def _score_positional(self, text, spans, vectors: Vectors, budget: Budget, sizes) -> np.ndarray:
+        """Scores of the position-aware methods: headings excluded, positions in body sentences."""
+        n = len(spans)
+        if n == 0:
+            return np.zeros(0)
+        headings = heading_mask(text, spans)
+        positions = rank.body_positions(headings)
+        if self.method == "pacsum":
+            centrality = rank.pacsum_scores(vectors.tfidf, self.pacsum_beta, self.pacsum_earlier)
+            # shift to positive scores, so that even the weakest sentence outranks a heading (0)
+            low, spread = float(centrality.min()), float(np.ptp(centrality))
+            centrality = centrality - low + 1e-6 * (spread or 1.0)
+            return rank.positional_scores(centrality, np.ones(n), headings)
+        n_body = n - int(headings.sum())
+        prior = rank.lead_prior(
+            positions,
+            _expected_count(budget, n_body, sizes),
+            n_body,
+            self.lead_weight,
+            self.lead_decay,
+            self.lead_cap,
+            self.lead_slot_cap,
+        )
+        centrality = rank.lexrank_scores(vectors.tfidf, self.damping, None)
+        return rank.positional_scores(centrality, prior, headings)
 
     def _score(self, vectors: Vectors, lengths: np.ndarray) -> np.ndarray:
         n = vectors.tf.shape[0]
@@ -358,7 +456,31 @@ class Summarizer:
             raise InvalidFileError(f"{path}: {exc}") from None
 
 
-_SUMMARIZER_OPTIONS = ("method", "language", "order", "damping", "threshold", "max_chars")
+_SUMMARIZER_OPTIONS = (
+    "method",
+    "language",
+    "order",
+    "damping",
+    "threshold",
+    "max_chars",
+    "diversity",
+    "lead_weight",
+    "lead_decay",
+    "lead_cap",
+    "lead_slot_cap",
+    "pacsum_beta",
+    "pacsum_earlier",
+)
+
+
+def _expected_count(budget: Budget, n: int, sizes) -> float:
+    """About how many of ``n`` sentences the budget will take (for the lead prior's base rate)."""
+    if budget.kind == "sentences":
+        return float(min(n, budget.value))
+    if budget.kind == "ratio":
+        return float(max(1, min(n, int(budget.value * n + 0.5))))
+    mean = float(np.mean(sizes)) if sizes is not None and len(sizes) else 0.0
+    return float(min(n, max(1.0, budget.value / mean))) if mean > 0 else 1.0
 
 
 def summarize(

@@ -9,7 +9,14 @@ import numpy as np
 
 from summarizer.errors import InvalidOptionError
 
-__all__ = ["DEFAULT_SENTENCES", "ORDERS", "Budget", "rank_order", "select"]
+__all__ = [
+    "DEFAULT_SENTENCES",
+    "ORDERS",
+    "Budget",
+    "check_diversity",
+    "rank_order",
+    "select",
+]
 
 DEFAULT_SENTENCES = 3
 ORDERS: tuple[str, ...] = ("document", "score")
@@ -84,15 +91,55 @@ def rank_order(scores: np.ndarray) -> np.ndarray:
     return np.lexsort((np.arange(scores.size), -keys))
 
 
+def check_diversity(value: object) -> float:
+    """``value`` as a float if it is a valid ``diversity=`` (a number in [0, 1])."""
+    if not _is_number(value) or not 0.0 <= float(value) <= 1.0:
+        raise InvalidOptionError(f"diversity must be a number in [0, 1], not {value!r}")
+    return float(value)
+
+
 def select(
     scores: np.ndarray,
     budget: Budget,
     word_counts: np.ndarray,
     char_counts: np.ndarray,
     order: str = "document",
+    *,
+    diversity: float = 0.0,
+    vectors=None,
 ) -> np.ndarray:
-    """Indices of the chosen sentences, in document order or best first."""
+    """Indices of the chosen sentences, in document order or best first.
+
+    ``diversity`` (0 to 1) is the redundancy control of Maximal Marginal
+    Relevance (Carbonell & Goldstein 1998). At 0 sentences are taken best
+    first. Above 0 they are taken one at a time, each maximizing
+    ``(1 - diversity) * relevance - diversity * redundancy``, where relevance is
+    the score rescaled to [0, 1] and redundancy the largest cosine similarity
+    to a sentence already taken, so a summary does not say the same thing
+    twice; ties go to the better score, then the earlier sentence (at 1 only
+    redundancy counts, so the best sentence is still taken first). It needs
+    ``vectors``: one unit-norm row per sentence (dense or scipy sparse). Word
+    and character budgets are filled the same way, skipping sentences that
+    would overflow. ``order="score"`` lists the chosen sentences best score
+    first whatever the diversity.
+    """
     n = len(scores)
+    diversity = check_diversity(diversity)
+    if diversity > 0.0 and n > 1:
+        if vectors is None or vectors.shape[0] != n:
+            raise InvalidOptionError("diversity > 0 needs one vector per sentence")
+        chosen = _mmr(
+            np.asarray(scores, dtype=np.float64),
+            budget,
+            word_counts,
+            char_counts,
+            diversity,
+            vectors,
+        )
+        chosen = np.sort(chosen)
+        if order == "document":
+            return chosen
+        return chosen[rank_order(np.asarray(scores, dtype=np.float64)[chosen])]
     ranked = rank_order(scores)
     if n == 0:
         return ranked
@@ -115,4 +162,50 @@ def _fill(ranked: np.ndarray, sizes: np.ndarray, limit: int) -> np.ndarray:
             used += int(sizes[i])
     if not taken:
         taken.append(int(ranked[0]))
+    return np.asarray(taken, dtype=np.intp)
+
+
+def _budget_count(budget: Budget, n: int) -> int | None:
+    """How many sentences a count budget takes; None for word and character budgets."""
+    if budget.kind == "sentences":
+        return min(n, int(budget.value))
+    if budget.kind == "ratio":
+        return min(n, max(1, math.floor(budget.value * n + 0.5)))
+    return None
+
+
+def _best(value: np.ndarray, relevance: np.ndarray) -> int:
+    """Index of the largest value; ties (to 12 digits) go to higher relevance, then earlier."""
+    scale = float(np.max(np.abs(value))) or 1.0
+    keys = np.round(value / scale, 12)
+    return int(np.lexsort((np.arange(value.size), -relevance, -keys))[0])
+
+
+def _mmr(scores, budget, word_counts, char_counts, diversity, vectors) -> np.ndarray:
+    n = len(scores)
+    low, high = float(scores.min()), float(scores.max())
+    relevance = (scores - low) / (high - low) if high > low else np.ones(n)
+    count = _budget_count(budget, n)
+    sizes = None
+    if count is None:
+        sizes = np.asarray(word_counts if budget.kind == "words" else char_counts)
+        room = int(budget.value)
+    redundancy = np.zeros(n)
+    free = np.ones(n, dtype=bool)
+    taken: list[int] = []
+    while count is None or len(taken) < count:
+        candidates = np.flatnonzero(free if sizes is None else free & (sizes <= room))
+        if candidates.size == 0:
+            if not taken:  # even the best sentence overflows: take it alone
+                taken.append(int(rank_order(scores)[0]))
+            break
+        value = (1.0 - diversity) * relevance[candidates] - diversity * redundancy[candidates]
+        pick = int(candidates[_best(value, relevance[candidates])])
+        taken.append(pick)
+        free[pick] = False
+        if sizes is not None:
+            room -= int(sizes[pick])
+        row = vectors @ vectors[pick].T
+        row = row.toarray() if hasattr(row, "toarray") else np.asarray(row)
+        np.maximum(redundancy, np.asarray(row, dtype=np.float64).ravel(), out=redundancy)
     return np.asarray(taken, dtype=np.intp)

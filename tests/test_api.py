@@ -211,6 +211,98 @@ def test_lexrank_threshold(article):
     assert len(s) == 2
 
 
+# Position-aware methods and redundancy control ------------------------------------------------
+
+HEADLINE = "Library plan approved\n\n"
+
+
+def test_default_is_the_position_aware_method():
+    assert summarizer.DEFAULT_METHOD == "positional"
+    assert {"pacsum", "positional"} <= set(METHODS)
+    assert Summarizer().diversity == 0.3
+    assert Summarizer(method="lexrank").diversity == 0.0  # other methods keep best-first
+    assert Summarizer(method="positional", diversity=0).diversity == 0.0
+
+
+@pytest.mark.parametrize("method", ["positional", "pacsum"])
+def test_headline_is_not_a_summary_sentence(article, method):
+    text = HEADLINE + article
+    n = len(split_sentences(text))
+    s = summarize(text, sentences=n - 1, method=method)
+    assert "Library plan approved" not in [x.text for x in s]
+    assert len(summarize(text, sentences=n, method=method)) == n  # still taken if asked for all
+
+
+def test_headline_does_not_shift_the_lead(article):
+    # positions count body sentences, so a title does not push the lead down
+    plain = summarize(article, sentences=1, method="positional", lead_cap=1.0)
+    titled = summarize(HEADLINE + article, sentences=1, method="positional", lead_cap=1.0)
+    assert plain.sentences[0].text == titled.sentences[0].text
+
+
+def test_positional_without_lead_or_diversity_ranks_like_lexrank(article):
+    flat = summarize(article, sentences=4, method="positional", lead_weight=0, diversity=0)
+    lex = summarize(article, sentences=4, method="lexrank")
+    assert [x.index for x in flat] == [x.index for x in lex]
+
+
+def test_lead_prior_favours_the_opening_sentences(article):
+    # LexRank alone ranks sentences 0, 2, 8, 4, ... here. Taking 3 of 9 sentences, no
+    # sentence can be more than 9 / 3 times likelier than the base rate to be in the
+    # summary: the uncapped lead prior gives sentences 0-2 that factor, the last one ~1.
+    def top(**options):
+        return [x.index for x in summarize(article, sentences=3, order="score", **options)]
+
+    assert top(method="lexrank") == [0, 2, 8]
+    assert sorted(top(method="positional", diversity=0, lead_cap=1.0, lead_slot_cap=1.0)) == [
+        0,
+        1,
+        2,
+    ]
+    # no lead weight: LexRank's order again
+    assert top(method="positional", diversity=0, lead_weight=0) == [0, 2, 8]
+
+
+def test_diversity_drops_a_repeated_sentence(article):
+    first = split_sentences(article)[0].text
+    text = article.replace(first, first + " " + first, 1)  # the lead, said twice
+    plain = summarize(text, sentences=2, method="lexrank", diversity=0.0)
+    varied = summarize(text, sentences=2, method="lexrank", diversity=0.5)
+    assert [x.text for x in plain].count(first) == 2
+    assert [x.text for x in varied].count(first) == 1
+
+
+@pytest.mark.parametrize("method", ["positional", "pacsum"])
+@pytest.mark.parametrize("budget", [{"ratio": 0.4}, {"words": 30}, {"chars": 150}])
+def test_position_aware_methods_take_every_budget(article, method, budget):
+    s = summarize(article, method=method, **budget)
+    assert len(s) >= 1
+    if "words" in budget and len(s) > 1:
+        assert sum(len(x.text.split()) for x in s) <= budget["words"]
+    if "chars" in budget and len(s) > 1:
+        assert sum(len(x.text) for x in s) <= budget["chars"]
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"diversity": 1.5}, r"diversity must be a number in \[0, 1\]"),
+        ({"diversity": "high"}, "diversity"),
+        ({"lead_weight": -1}, r"lead_weight must be a number in \[0, inf\)"),
+        ({"lead_decay": 0}, r"lead_decay must be a number in \(0, inf\)"),
+        ({"lead_cap": 0}, r"lead_cap must be a number in \(0, 1\]"),
+        ({"lead_cap": 1.5}, "lead_cap"),
+        ({"lead_slot_cap": float("nan")}, "lead_slot_cap"),
+        ({"pacsum_beta": 1.0}, r"pacsum_beta must be a number in \[0, 1\)"),
+        ({"pacsum_earlier": float("inf")}, r"pacsum_earlier must be a number in \(-inf, inf\)"),
+        ({"pacsum_earlier": True}, "pacsum_earlier"),
+    ],
+)
+def test_new_options_are_validated(article, kwargs, message):
+    with pytest.raises(InvalidOptionError, match=message):
+        summarize(article, **kwargs)
+
+
 # --- Saving and loading a (fitted) Summarizer: versioned JSON, never pickle ---
 
 

@@ -231,3 +231,111 @@ def test_threshold_graph():
     assert rank.threshold_graph(s, 0.2).tolist() == [[0.0, 1.0], [1.0, 0.0]]
     assert rank.threshold_graph(s, 0.3).sum() == 0  # strictly above
     assert rank.threshold_graph(s, 0.0).tolist() == [[0.0, 1.0], [1.0, 0.0]]  # no self-loops
+
+
+# Position-aware ranking -----------------------------------------------------------------------
+
+SIM3 = np.array([[0.0, 0.5, 0.2], [0.5, 0.0, 0.4], [0.2, 0.4, 0.0]])
+
+
+def test_directed_centrality_by_hand():
+    # beta=0: edges shifted down by the smallest off-diagonal similarity (0.2)
+    # e01 = 0.3, e02 = 0.0, e12 = 0.2
+    scores = rank.directed_centrality(SIM3, beta=0.0, earlier=-0.5, later=1.0)
+    np.testing.assert_allclose(scores, [0.3, 0.2 - 0.5 * 0.3, -0.5 * 0.2])
+    # symmetric weights give the degree of the shifted graph
+    np.testing.assert_allclose(rank.directed_centrality(SIM3, 0.0, 1.0, 1.0), [0.3, 0.5, 0.2])
+
+
+def test_directed_centrality_threshold_and_small_inputs():
+    # beta=0.5: threshold 0.35, only edge 0-1 (0.15) and 1-2 (0.05) survive
+    np.testing.assert_allclose(rank.directed_centrality(SIM3, 0.5, 0.0, 1.0), [0.15, 0.05, 0.0])
+    assert not rank.directed_centrality(SIM3, beta=1.0).any()  # nothing above the maximum
+    assert rank.directed_centrality(np.zeros((1, 1))).tolist() == [0.0]
+    assert rank.directed_centrality(np.zeros((0, 0))).size == 0
+    np.testing.assert_allclose(
+        rank.directed_centrality(sp.csr_matrix(SIM3)), rank.directed_centrality(SIM3)
+    )
+
+
+def test_directed_centrality_favours_what_later_sentences_repeat():
+    # sentence 0 is echoed by every later sentence; the echoes only resemble earlier text
+    sim = np.full((5, 5), 0.1)
+    sim[0, 1:] = sim[1:, 0] = 0.6
+    np.fill_diagonal(sim, 0.0)
+    scores = rank.directed_centrality(sim)  # beta 0, earlier -0.5, later 1
+    np.testing.assert_allclose(scores, [2.0, -0.25, -0.25, -0.25, -0.25])
+    # undirected (earlier = later) it is plain degree: the lead still wins, echoes are not punished
+    np.testing.assert_allclose(rank.directed_centrality(sim, 0.0, 1.0), [2.0, 0.5, 0.5, 0.5, 0.5])
+
+
+def test_body_positions_skip_headings():
+    assert rank.body_positions([True, False, False, True, False]).tolist() == [0, 0, 1, 2, 2]
+    assert rank.body_positions([False, False]).tolist() == [0, 1]
+    assert rank.body_positions(np.zeros(0, dtype=bool)).size == 0
+
+
+def test_lead_prior_uncapped_is_the_lead_curve():
+    pos = np.arange(6.0)
+    prior = rank.lead_prior(pos, k=1, n=10_000, weight=6.0, decay=1.5, cap=1.0, slot_cap=1.0)
+    np.testing.assert_allclose(prior, 1.0 + 6.0 * np.exp(-pos / 1.5))
+
+
+def test_lead_prior_caps():
+    pos = np.arange(30.0)
+    news = rank.lead_prior(pos, k=3, n=30)  # base rate 0.1: cap 0.45 / 0.1 = 4.5
+    assert news.max() == pytest.approx(4.5) and news.min() >= 1.0
+    assert np.all(np.diff(news) <= 0)  # never favours a later sentence
+    # a summary keeping more than `cap` of the text: position favours nobody
+    assert np.all(rank.lead_prior(pos[:10], k=5, n=10) == 1.0)
+    # one sentence of a short text: at most slot_cap * n = 0.2 * 6
+    short = rank.lead_prior(np.arange(6.0), k=1, n=6)
+    assert short.max() == pytest.approx(1.2)
+    # ... while a long article keeps a strong lead for the same budget
+    assert rank.lead_prior(pos, k=1, n=30).max() == pytest.approx(6.0)
+
+
+def test_lead_prior_degenerate_budgets():
+    pos = np.arange(4.0)
+    assert np.all(rank.lead_prior(pos, k=0, n=4) == rank.lead_prior(pos, k=1, n=4))
+    assert np.all(rank.lead_prior(pos, k=9, n=4) == 1.0)  # everything is taken
+    assert rank.lead_prior(np.zeros(0), k=3, n=0).size == 0
+    assert np.all(rank.lead_prior(pos, k=1, n=4, weight=0.0) == 1.0)
+
+
+def test_positional_scores():
+    scores = rank.positional_scores(np.array([0.2, 0.4, 0.1]), np.array([3.0, 1.0, 1.0]))
+    np.testing.assert_allclose(scores, [1.5, 1.0, 0.25])
+    excluded = rank.positional_scores(np.array([0.5, 0.4]), np.ones(2), np.array([True, False]))
+    np.testing.assert_allclose(excluded, [0.0, 0.8])
+    np.testing.assert_allclose(
+        rank.positional_scores(np.zeros(3), np.array([2.0, 1, 1])), [2, 1, 1]
+    )
+    assert rank.positional_scores(np.zeros(0), np.zeros(0)).size == 0
+
+
+def _spanning_rows(seed: int, n: int, v: int) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    x = rng.random((n, v)) * (rng.random((n, v)) < 0.3)
+    x[0], x[1] = np.eye(v)[0], np.eye(v)[1]  # two sentences sharing nothing: min similarity 0
+    x[2] = x[0]  # and two identical ones: max similarity 1
+    norms = np.linalg.norm(x, axis=1)
+    norms[norms == 0] = 1.0
+    return x / norms[:, None]
+
+
+@pytest.mark.parametrize("seed", range(5))
+@pytest.mark.parametrize("beta", [0.0, 0.3])
+def test_pacsum_scores_long_path_equals_dense(seed, beta):
+    # without an n x n matrix the threshold is taken on [0, 1]; with similarities spanning
+    # exactly [0, 1] both paths are the same computation
+    x = _spanning_rows(seed, 30, 8)
+    dense = rank.directed_centrality(rank.cosine_similarity(x), beta, -0.5)
+    np.testing.assert_allclose(rank.pacsum_scores(x, beta, -0.5), dense)  # dense path (n <= 80)
+    np.testing.assert_allclose(rank.pacsum_scores(sp.csr_matrix(x), beta, -0.5, dense_max=0), dense)
+
+
+def test_pacsum_scores_identical_sentences_favour_the_first():
+    x = sp.csr_matrix(np.ones((200, 1)))
+    scores = rank.pacsum_scores(x)  # long path: 200 > DENSE_MAX
+    assert np.all(np.diff(scores) < 0)

@@ -2,9 +2,10 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+import scipy.sparse as sp
 
 from summarizer.errors import InvalidOptionError
-from summarizer.select import DEFAULT_SENTENCES, Budget, rank_order, select
+from summarizer.select import DEFAULT_SENTENCES, Budget, check_diversity, rank_order, select
 
 WORDS = np.array([5, 10, 3, 8])
 CHARS = WORDS * 6
@@ -47,3 +48,115 @@ def test_words_budget_skips_sentences_that_overflow():
 
 def test_empty_scores():
     assert select(np.zeros(0), Budget("sentences", 3), WORDS[:0], CHARS[:0]).tolist() == []
+
+
+# Redundancy control (diversity=, Maximal Marginal Relevance) ---------------------------------
+
+# Sentences 0 and 1 say the same thing; 2 and 3 say other things.
+VECTORS = np.array([[1.0, 0.0, 0.0], [1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.6, 0.8]])
+NEAR_TIE = np.array([1.0, 0.95, 0.5, 0.4])
+
+
+def test_diversity_zero_is_plain_best_first():
+    rng = np.random.default_rng(1)
+    for _ in range(20):
+        scores = rng.random(6)
+        for budget in (Budget("sentences", 3), Budget("ratio", 0.5), Budget("words", 12)):
+            words = rng.integers(1, 8, 6)
+            plain = select(scores, budget, words, words * 5)
+            assert (
+                select(scores, budget, words, words * 5, diversity=0.0).tolist() == plain.tolist()
+            )
+
+
+def test_diversity_skips_a_repeated_sentence():
+    # relevance (min-max) is [1, 0.92, 0.17, 0]; after 0 is taken, 1 is fully redundant
+    two = Budget("sentences", 2)
+    assert select(NEAR_TIE, two, WORDS, CHARS).tolist() == [0, 1]
+    assert select(NEAR_TIE, two, WORDS, CHARS, diversity=0.3, vectors=VECTORS).tolist() == [0, 1]
+    assert select(NEAR_TIE, two, WORDS, CHARS, diversity=0.5, vectors=VECTORS).tolist() == [0, 2]
+    three = Budget("sentences", 3)
+    taken = select(NEAR_TIE, three, WORDS, CHARS, diversity=0.5, vectors=VECTORS)
+    assert taken.tolist() == [0, 1, 2]  # taken 0, 2, 1: 3 adds no relevance and overlaps 2
+    best_first = select(NEAR_TIE, three, WORDS, CHARS, "score", diversity=0.5, vectors=VECTORS)
+    assert best_first.tolist() == [0, 1, 2]  # order="score" stays best score first
+
+
+def test_small_diversity_keeps_the_ranking():
+    taken = select(NEAR_TIE, Budget("sentences", 3), WORDS, CHARS, diversity=0.01, vectors=VECTORS)
+    assert taken.tolist() == [0, 1, 2]
+
+
+def test_full_diversity_still_starts_with_the_best():
+    scores = np.array([0.2, 0.9, 0.5, 0.1])
+    taken = select(scores, Budget("sentences", 1), WORDS, CHARS, diversity=1.0, vectors=VECTORS)
+    assert taken.tolist() == [1]
+
+
+def test_diversity_with_sparse_vectors_matches_dense():
+    rng = np.random.default_rng(2)
+    dense = rng.random((8, 5)) * (rng.random((8, 5)) < 0.5)
+    dense[dense.sum(axis=1) == 0, 0] = 1.0
+    dense /= np.linalg.norm(dense, axis=1, keepdims=True)
+    scores = rng.random(8)
+    budget = Budget("sentences", 4)
+    words = np.ones(8, dtype=int)
+    a = select(scores, budget, words, words, diversity=0.4, vectors=dense)
+    b = select(scores, budget, words, words, diversity=0.4, vectors=sp.csr_matrix(dense))
+    assert a.tolist() == b.tolist() and len(a) == 4
+
+
+def test_diversity_respects_word_and_char_budgets():
+    # best first would be 0 (5 words) then 1 (10, overflows 12) then 2 (3): [0, 2]
+    taken = select(NEAR_TIE, Budget("words", 12), WORDS, CHARS, diversity=0.3, vectors=VECTORS)
+    assert WORDS[taken].sum() <= 12 and 0 in taken.tolist()
+    assert select(
+        NEAR_TIE, Budget("chars", 48), WORDS, CHARS, diversity=0.3, vectors=VECTORS
+    ).tolist() == [0, 2]
+    # even the best sentence overflows: it is taken alone
+    assert select(
+        NEAR_TIE, Budget("words", 2), WORDS, CHARS, diversity=0.3, vectors=VECTORS
+    ).tolist() == [0]
+
+
+def test_diversity_ratio_budget_and_degenerate_inputs():
+    assert (
+        len(select(NEAR_TIE, Budget("ratio", 0.5), WORDS, CHARS, diversity=0.5, vectors=VECTORS))
+        == 2
+    )
+    one = np.array([0.7])
+    assert select(
+        one, Budget("sentences", 3), WORDS[:1], CHARS[:1], diversity=0.5, vectors=VECTORS[:1]
+    ).tolist() == [0]
+    assert (
+        select(np.zeros(0), Budget("sentences", 3), WORDS[:0], CHARS[:0], diversity=0.5).tolist()
+        == []
+    )
+    flat = select(
+        np.full(4, 0.5), Budget("sentences", 2), WORDS, CHARS, diversity=0.5, vectors=VECTORS
+    )
+    assert flat.tolist() == [0, 2]  # equal scores: earliest first, then least redundant
+
+
+@pytest.mark.parametrize("bad", [-0.1, 1.5, float("nan"), "0.3", True, None])
+def test_diversity_is_validated(bad):
+    with pytest.raises(InvalidOptionError, match=r"diversity must be a number in \[0, 1\]"):
+        select(NEAR_TIE, Budget("sentences", 2), WORDS, CHARS, diversity=bad, vectors=VECTORS)
+    with pytest.raises(InvalidOptionError):
+        check_diversity(bad)
+
+
+def test_diversity_needs_one_vector_per_sentence():
+    with pytest.raises(InvalidOptionError, match="vector"):
+        select(NEAR_TIE, Budget("sentences", 2), WORDS, CHARS, diversity=0.3)
+    with pytest.raises(InvalidOptionError, match="vector"):
+        select(NEAR_TIE, Budget("sentences", 2), WORDS, CHARS, diversity=0.3, vectors=VECTORS[:2])
+
+
+def test_score_order_with_diversity_breaks_ties_by_position():
+    scores = np.array([0.5, 0.9, 0.5, 0.1])
+    vectors = np.array([[1.0, 0.0], [1.0, 0.0], [0.0, 1.0], [0.0, 1.0]])
+    # taken 1, then 2 (0 repeats 1), then 0; listed best first, the tie 0/2 in document order
+    three = Budget("sentences", 3)
+    taken = select(scores, three, WORDS, CHARS, "score", diversity=0.6, vectors=vectors)
+    assert taken.tolist() == [1, 0, 2]

@@ -1,0 +1,45 @@
+"""Where sentences sit in the text's layout: headings and other lines that are not sentences.
+
+Used by the position-aware methods, which should neither count a title as the
+first sentence of an article nor return it as a summary sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+__all__ = ["heading_mask"]
+
+_CLOSERS = "\"'\u201d\u2019)]"
+_TERMINAL = frozenset(".!?\u2026:;,")
+_BREAK_AFTER = re.compile(r"[^\S\n]*(?:\n[^\S\n]*\n|\s*\Z)")
+_BREAK_BEFORE = re.compile(r"\n[^\S\n]*\n[^\S\n]*\Z")
+_LOOK_BACK = 200  # characters searched for the blank line before a span
+
+
+def heading_mask(text: str, spans: list[tuple[int, int]]) -> np.ndarray:
+    """True for each span that is a one-line paragraph not ending like a sentence.
+
+    A heading is a span alone in its paragraph (a blank line or the start of the
+    text before it, a blank line or the end after it), on one line, whose last
+    character (after closing quotes and brackets) is not sentence punctuation:
+    titles, section headings, bylines, list items. If every span qualifies, none
+    is marked, since the text then has no sentences to prefer over them.
+    """
+    mask = np.zeros(len(spans), dtype=bool)
+    for i, (start, end) in enumerate(spans):
+        line = text[start:end]
+        if "\n" in line or line.rstrip(_CLOSERS)[-1:] in _TERMINAL:
+            continue
+        low = max(0, start - _LOOK_BACK)
+        before = text[low:start]
+        starts_paragraph = _BREAK_BEFORE.search(before) is not None or (
+            low == 0 and not before.strip()
+        )
+        if starts_paragraph and _BREAK_AFTER.match(text, end):
+            mask[i] = True
+    if mask.all():
+        mask[:] = False
+    return mask

@@ -1,0 +1,51 @@
+"""Headings and other one-line paragraphs that are not sentences."""
+
+from __future__ import annotations
+
+from summarizer.layout import heading_mask
+from summarizer.segment import segment
+
+
+def headings(text: str) -> list[str]:
+    spans = segment(text)
+    return [text[s:e] for (s, e), h in zip(spans, heading_mask(text, spans), strict=True) if h]
+
+
+def test_title_before_the_body_is_a_heading():
+    text = "Council backs new library\n\nThe council voted on Tuesday. Work starts in May.\n"
+    assert headings(text) == ["Council backs new library"]
+
+
+def test_quoted_and_bracketed_titles_and_windows_newlines():
+    assert headings("Rank 'set to sell film unit'\r\n\r\nLeisure group Rank may sell it.") == [
+        "Rank 'set to sell film unit'"
+    ]
+    assert headings("Budget (draft)\n\nThe plan was published. It is short.") == ["Budget (draft)"]
+
+
+def test_sentences_and_lines_inside_paragraphs_are_not_headings():
+    text = (
+        "Is this a title?\n\n"  # ends like a sentence
+        "First line of a paragraph\nwrapped onto a second line.\n\n"
+        "A body sentence. Another one follows here.\n\n"
+        "Closing remark without a full stop\n"  # one-line paragraph at the end: a heading
+    )
+    assert headings(text) == ["Closing remark without a full stop"]
+
+
+def test_section_headings_in_the_middle():
+    text = "Intro sentence here.\n\n  Results  \n\nThe results were good. Very good.\n"
+    assert headings(text) == ["Results"]
+
+
+def test_all_headings_means_none():
+    text = "apples\n\npears\n\nplums\n"
+    assert headings(text) == []
+    assert heading_mask("", []).tolist() == []
+
+
+def test_long_preamble_before_a_heading():
+    text = "x" * 500 + ".\n\nHeading\n\nBody sentence here."
+    assert headings(text) == ["Heading"]
+    tail = "A sentence first. Then " + "word " * 60 + "and no stop\n\nBody sentence here."
+    assert headings(tail) == []  # not alone in its paragraph
