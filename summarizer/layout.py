@@ -14,19 +14,21 @@ __all__ = ["heading_mask"]
 
 _CLOSERS = "\"'\u201d\u2019)]"
 _TERMINAL = frozenset(".!?\u2026:;,")
-_BREAK_AFTER = re.compile(r"[^\S\n]*(?:\n[^\S\n]*\n|\s*\Z)")
-_BREAK_BEFORE = re.compile(r"\n[^\S\n]*\n[^\S\n]*\Z")
-_LOOK_BACK = 200  # characters searched for the blank line before a span
+_LINE_END = re.compile(r"[^\S\n]*(?:\n|\Z)")
+_LINE_START = re.compile(r"\n[^\S\n]*\Z")
+_LOOK_BACK = 200  # characters searched for the line break before a span
 
 
 def heading_mask(text: str, spans: list[tuple[int, int]]) -> np.ndarray:
-    """True for each span that is a one-line paragraph not ending like a sentence.
+    """True for each span that is a line of its own not ending like a sentence.
 
-    A heading is a span alone in its paragraph (a blank line or the start of the
-    text before it, a blank line or the end after it), on one line, whose last
-    character (after closing quotes and brackets) is not sentence punctuation:
-    titles, section headings, bylines, list items. If every span qualifies, none
-    is marked, since the text then has no sentences to prefer over them.
+    A heading is a span that fills its line (a line break or the start of the
+    text before it, a line break or the end after it) and whose last character
+    (after closing quotes and brackets) is not sentence punctuation: titles,
+    section headings, bylines, list items. The splitter ends a sentence at a
+    single line break only where the line was broken on purpose, so hard-wrapped
+    prose never qualifies. If every span qualifies, none is marked, since the
+    text then has no sentences to prefer over them.
     """
     mask = np.zeros(len(spans), dtype=bool)
     for i, (start, end) in enumerate(spans):
@@ -35,10 +37,10 @@ def heading_mask(text: str, spans: list[tuple[int, int]]) -> np.ndarray:
             continue
         low = max(0, start - _LOOK_BACK)
         before = text[low:start]
-        starts_paragraph = _BREAK_BEFORE.search(before) is not None or (
+        starts_line = _LINE_START.search(before) is not None or (
             low == 0 and not before.strip()
         )
-        if starts_paragraph and _BREAK_AFTER.match(text, end):
+        if starts_line and _LINE_END.match(text, end):
             mask[i] = True
     if mask.all():
         mask[:] = False

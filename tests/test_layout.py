@@ -1,4 +1,4 @@
-"""Headings and other one-line paragraphs that are not sentences."""
+"""Headings and other lines of their own that are not sentences."""
 
 from __future__ import annotations
 
@@ -49,3 +49,15 @@ def test_long_preamble_before_a_heading():
     assert headings(text) == ["Heading"]
     tail = "A sentence first. Then " + "word " * 60 + "and no stop\n\nBody sentence here."
     assert headings(tail) == []  # not alone in its paragraph
+
+
+def test_title_and_byline_on_lines_of_their_own():
+    """One paragraph per line (as pasted web articles come): title and byline are headings."""
+    text = (
+        "Council backs new library downtown\n"
+        "By a staff reporter\n"
+        "The city council voted on Tuesday to build a new public library, which will "
+        "replace the old branch.\n"
+        "Work is expected to start in the spring, the mayor said.\n"
+    )
+    assert headings(text) == ["Council backs new library downtown", "By a staff reporter"]
