@@ -57,6 +57,16 @@ def _ratio(value: str) -> float:
     return number
 
 
+def _diversity(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        number = float("nan")
+    if not 0.0 <= number <= 1.0:
+        raise argparse.ArgumentTypeError(f"must be a number in [0, 1], not {value!r}")
+    return number
+
+
 def _encoding(value: str) -> str:
     try:
         name = codecs.lookup(value).name
@@ -129,6 +139,13 @@ def build_parser() -> argparse.ArgumentParser:
         choices=LANGUAGES,
         default="english",
         help="language of the text (default english)",
+    )
+    parser.add_argument(
+        "--diversity",
+        type=_diversity,
+        metavar="D",
+        help="redundancy control in [0, 1]: how strongly to avoid sentences that repeat "
+        "those already chosen (default: the method's own, 0.3 for positional, else 0)",
     )
     parser.add_argument(
         "--order",
@@ -373,6 +390,7 @@ def _summarizer(args: argparse.Namespace, max_chars: int | None) -> Summarizer:
         "method": args.method,
         "language": args.language,
         "order": args.order,
+        "diversity": args.diversity,
         "max_chars": max_chars,
     }
     if not args.idf:

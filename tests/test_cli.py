@@ -107,6 +107,16 @@ def test_options_are_forwarded(article_file):
     assert [s["index"] for s in d["sentences"]] == [0, 1]
 
 
+def test_diversity_is_forwarded(article_file, article):
+    from summarizer import summarize
+
+    for value in ("0", "1"):  # different picks on this article
+        d = json.loads(run(str(article_file), "--diversity", value, "--format", "json").stdout)
+        expected = summarize(article, diversity=float(value))
+        assert d["sentences"] and expected.sentences
+        assert [s["index"] for s in d["sentences"]] == [s.index for s in expected]
+
+
 def test_words_and_ratio_budgets(article_file):
     d = json.loads(run(str(article_file), "-w", "30", "--format", "json").stdout)
     assert d["budget"] == {"kind": "words", "value": 30}
@@ -144,6 +154,8 @@ def test_deterministic_output(article_file):
         ["--format", "xml"],
         ["--encoding", "no-such-codec"],
         ["--order", "random"],
+        ["--diversity", "1.5"],
+        ["--diversity", "x"],
         ["--no-such-flag"],
     ],
 )
