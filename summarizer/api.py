@@ -397,12 +397,7 @@ class Summarizer:
                 f"saved summarizer options must be an object with keys among "
                 f"{', '.join(_SUMMARIZER_OPTIONS)}"
             )
-        unknown = sorted(set(options) - set(_SUMMARIZER_OPTIONS))
-        if unknown:
-            raise InvalidOptionError(
-                f"unknown option {', '.join(map(repr, unknown))}; "
-                f"allowed: {', '.join(_SUMMARIZER_OPTIONS)}"
-            )
+        check_options(options, budgets=False)
         try:
             summarizer = cls(**saved)
         except InvalidOptionError as exc:
@@ -473,6 +468,18 @@ _SUMMARIZER_OPTIONS = (
 )
 
 
+def check_options(options: dict[str, Any], budgets: bool = True) -> None:
+    """Raise InvalidOptionError naming the allowed options if ``options`` has an unknown one."""
+    unknown = sorted(set(options) - set(_SUMMARIZER_OPTIONS))
+    if unknown:
+        allowed = ("sentences, ratio, words, chars, " if budgets else "") + ", ".join(
+            _SUMMARIZER_OPTIONS
+        )
+        raise InvalidOptionError(
+            f"unknown option {', '.join(map(repr, unknown))}; allowed: {allowed}"
+        )
+
+
 def _expected_count(budget: Budget, n: int, sizes) -> float:
     """About how many of ``n`` sentences the budget will take (for the lead prior's base rate)."""
     if budget.kind == "sentences":
@@ -497,10 +504,5 @@ def summarize(
     Give at most one of ``sentences``, ``ratio``, ``words``, ``chars``
     (default: 3 sentences). ``options`` configure the method; see ``Summarizer``.
     """
-    unknown = sorted(set(options) - set(_SUMMARIZER_OPTIONS))
-    if unknown:
-        raise InvalidOptionError(
-            f"unknown option {', '.join(map(repr, unknown))}; allowed: "
-            f"sentences, ratio, words, chars, {', '.join(_SUMMARIZER_OPTIONS)}"
-        )
+    check_options(options)
     return Summarizer(**options).summarize(text, sentences, ratio=ratio, words=words, chars=chars)

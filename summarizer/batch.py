@@ -20,7 +20,7 @@ from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
 from itertools import islice
 from typing import Any, Literal, overload
 
-from summarizer.api import _SUMMARIZER_OPTIONS, Summarizer, Summary
+from summarizer.api import Summarizer, Summary, check_options
 from summarizer.errors import InvalidOptionError, MissingDependencyError, SummarizerError
 from summarizer.select import Budget
 
@@ -48,12 +48,7 @@ def prepare(
     Budget.from_options(sentences, ratio, words, chars)
     budget = {"sentences": sentences, "ratio": ratio, "words": words, "chars": chars}
     if summarizer is None:
-        unknown = sorted(set(options) - set(_SUMMARIZER_OPTIONS))
-        if unknown:
-            raise InvalidOptionError(
-                f"unknown option {', '.join(map(repr, unknown))}; allowed: sentences, ratio, "
-                f"words, chars, {', '.join(_SUMMARIZER_OPTIONS)}"
-            )
+        check_options(options)
         return Summarizer(**options), budget
     if not isinstance(summarizer, Summarizer):
         raise InvalidOptionError(

@@ -37,9 +37,7 @@ def heading_mask(text: str, spans: list[tuple[int, int]]) -> np.ndarray:
             continue
         low = max(0, start - _LOOK_BACK)
         before = text[low:start]
-        starts_line = _LINE_START.search(before) is not None or (
-            low == 0 and not before.strip()
-        )
+        starts_line = _LINE_START.search(before) is not None or (low == 0 and not before.strip())
         if starts_line and _LINE_END.match(text, end):
             mask[i] = True
     if mask.all():
