@@ -47,24 +47,25 @@ def _positive_int(value: str) -> int:
     return number
 
 
-def _ratio(value: str) -> float:
-    try:
-        number = float(value)
-    except ValueError:
-        number = float("nan")
-    if not 0.0 < number <= 1.0:
-        raise argparse.ArgumentTypeError(f"must be a number in (0, 1], not {value!r}")
-    return number
+def _fraction(include_zero: bool):
+    """An argparse type: a number in (0, 1], or in [0, 1] when ``include_zero``."""
+    interval = "[0, 1]" if include_zero else "(0, 1]"
+
+    def parse(value: str) -> float:
+        try:
+            number = float(value)
+        except ValueError:
+            number = float("nan")
+        low_ok = number >= 0.0 if include_zero else number > 0.0
+        if not (low_ok and number <= 1.0):
+            raise argparse.ArgumentTypeError(f"must be a number in {interval}, not {value!r}")
+        return number
+
+    return parse
 
 
-def _diversity(value: str) -> float:
-    try:
-        number = float(value)
-    except ValueError:
-        number = float("nan")
-    if not 0.0 <= number <= 1.0:
-        raise argparse.ArgumentTypeError(f"must be a number in [0, 1], not {value!r}")
-    return number
+_ratio = _fraction(include_zero=False)
+_diversity = _fraction(include_zero=True)
 
 
 def _encoding(value: str) -> str:
