@@ -597,7 +597,7 @@ def main(argv: list[str] | None = None) -> int:
         ap.error("--sizes, --repeat must be positive; --warmup, --threads not negative")
     try:
         ours = peers.OURS_PREFIX + peers.default_method()
-        lat_systems = peers.resolve(args.systems)
+        lat_systems = peers.resolve(args.systems, peers.all_systems() + list(peers.EXTRA))
         scale_systems = peers.resolve(args.scale_systems or ",".join(SCALE_DEFAULT))
     except ValueError as e:
         ap.error(str(e))
