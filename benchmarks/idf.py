@@ -24,13 +24,19 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import sys
 from collections.abc import Callable
+from pathlib import Path
 
 import numpy as np
 
-from summarizer import Summarizer, split_sentences
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-METHODS = ("tfidf", "lexrank", "textrank")
+from summarizer import DEFAULT_METHOD, Summarizer, split_sentences
+
+# The default first; textrank weighs raw overlap, not IDF, so it is the control.
+METHODS = tuple(dict.fromkeys((DEFAULT_METHOD, "lexrank", "tfidf", "textrank")))
 SHORT = 5
 
 

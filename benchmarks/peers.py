@@ -27,10 +27,11 @@ shows a user calling them, with their own sentence splitters:
 Set-up objects (our ``Summarizer``, sumy's tokenizer and summarizer objects,
 lexrank's IDF) are built once per system by ``build`` and reused for every
 document, the fast path each library offers (``sumy:textrank-readme`` also times
-sumy the way its README example is written, everything built per text). sumy and nltk need nltk's Punkt
-model (``punkt_tab``): point ``NLTK_DATA`` at it; without it those systems are
-reported as not available rather than failing the run. Peers' warnings are
-the scripts' business (they silence them once, not per call, to keep timings clean).
+sumy the way its README example is written, everything built per text). sumy and
+nltk need nltk's Punkt model (``punkt_tab``): point ``NLTK_DATA`` at it; without
+it those systems are reported as not available rather than failing the run.
+Peers' warnings are the scripts' business (they silence them once, not per call,
+to keep timings clean).
 """
 
 from __future__ import annotations
