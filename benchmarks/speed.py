@@ -301,9 +301,10 @@ def build_long_texts(long_dir: Path, sizes: list[int], workdir: Path) -> dict[in
         path = workdir / f"long_{n}.txt"
         path.write_text(cut, encoding="utf-8")
         out[n] = {"path": str(path), "chars": len(cut)}
-    # warm-up on the corpus' last 50 sentences: not in any text up to one copy long
+    # warm-up on the corpus' last 150 sentences: not in any text up to one copy long, and
+    # long enough to take the long-document code paths (so their lazy imports are done)
     warm = workdir / "warmup.txt"
-    warm.write_text(one[one_sentences[max(0, per_copy - 50)].start :], encoding="utf-8")
+    warm.write_text(one[one_sentences[max(0, per_copy - 150)].start :], encoding="utf-8")
     out[0] = {"path": str(warm), "chars": 0}
     return out
 

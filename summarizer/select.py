@@ -42,6 +42,10 @@ class Budget:
     kind: str
     value: float
 
+    def __reduce__(self):
+        # Plain constructor arguments pickle faster than the dataclass default.
+        return (Budget, (self.kind, self.value))
+
     @classmethod
     def from_options(cls, sentences=None, ratio=None, words=None, chars=None) -> Budget:
         given = {

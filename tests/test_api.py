@@ -369,3 +369,14 @@ def test_load_refuses_corrupt_or_foreign_files(tmp_path, content, match):
 def test_load_missing_file_is_an_os_error(tmp_path):
     with pytest.raises(FileNotFoundError):
         Summarizer.load(tmp_path / "missing.json")
+
+
+def test_summaries_pickle_to_equal_objects(article):
+    """Worker processes send summaries back pickled; nothing may be lost on the way."""
+    import pickle
+
+    for method in METHODS:
+        s = summarize(article, sentences=3, method=method)
+        back = pickle.loads(pickle.dumps(s))
+        assert back == s and back.timings == s.timings and str(back) == str(s)
+        assert back.sentences[0] == s.sentences[0] and back.budget == s.budget
