@@ -157,6 +157,7 @@ def _number(
     *,
     low_open: bool = False,
     high_open: bool = False,
+    or_none: bool = False,
 ) -> float:
     """``value`` as a float if it is a finite number within the bounds, else InvalidOptionError."""
     ok = isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool)
@@ -170,7 +171,8 @@ def _number(
         left = "(" if low_open or low is None else "["
         right = ")" if high_open or high is None else "]"
         interval = f"{left}{lo}, {hi}{right}"
-        raise InvalidOptionError(f"{name} must be a number in {interval}, not {value!r}")
+        none = "None or " if or_none else ""
+        raise InvalidOptionError(f"{name} must be {none}a number in {interval}, not {value!r}")
     return number
 
 
@@ -223,22 +225,12 @@ class Summarizer:
         self.method = _choice("method", method, METHODS)
         self.language = _choice("language", language, LANGUAGES)
         self.order = _choice("order", order, ORDERS)
-        if (
-            not isinstance(damping, (int, float))
-            or isinstance(damping, bool)
-            or not 0.0 < damping < 1.0
-        ):
-            raise InvalidOptionError(f"damping must be a number in (0, 1), not {damping!r}")
-        self.damping = float(damping)
-        if threshold is not None and (
-            not isinstance(threshold, (int, float))
-            or isinstance(threshold, bool)
-            or not 0.0 <= threshold < 1.0
-        ):
-            raise InvalidOptionError(
-                f"threshold must be None or a number in [0, 1), not {threshold!r}"
-            )
-        self.threshold = None if threshold is None else float(threshold)
+        self.damping = _number("damping", damping, 0.0, 1.0, low_open=True, high_open=True)
+        self.threshold = (
+            None
+            if threshold is None
+            else _number("threshold", threshold, 0.0, 1.0, high_open=True, or_none=True)
+        )
         if max_chars is not None and (
             not isinstance(max_chars, int) or isinstance(max_chars, bool) or max_chars < 1
         ):
