@@ -352,13 +352,15 @@ _worker: Summarizer | None = None
 def _start_worker(state: dict[str, Any]) -> None:
     """Process pool initializer: build this worker's summarizer once; leave Ctrl-C to the parent.
 
-    BLAS gets one thread per worker: the parallelism is the workers, and more
-    threads than CPUs only slow long documents down.
+    BLAS gets one thread per worker when threadpoolctl is installed (scikit-learn
+    and many other packages bring it): the parallelism is the workers, and more
+    threads than CPUs only slow long documents down. Without it BLAS keeps its
+    default, which costs little, since short documents do not use BLAS threads.
     """
     global _worker
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
-        from threadpoolctl import threadpool_limits  # comes with scikit-learn
+        from threadpoolctl import threadpool_limits
     except ImportError:  # pragma: no cover
         pass
     else:
