@@ -131,8 +131,13 @@ def throughput(args: argparse.Namespace) -> None:
             f"| {m['end_to_end_docs_s'] / base['end_to_end_docs_s']:.2f} "
             f"| {m['steady_cpu_ms_per_doc']:.2f} |"
         )
-    two = median["2 worker processes"]["steady_cpu_ms_per_doc"]
-    cpu_ratio = two / base["steady_cpu_ms_per_doc"]
+    one, two = median["1 worker process"], median["2 worker processes"]
+    print(
+        "2 worker processes / 1 worker process: "
+        f"{two['steady_docs_s'] / one['steady_docs_s']:.2f}x steady, "
+        f"{two['end_to_end_docs_s'] / one['end_to_end_docs_s']:.2f}x end to end"
+    )
+    cpu_ratio = two["steady_cpu_ms_per_doc"] / base["steady_cpu_ms_per_doc"]
     print(
         f"CPU per document, 2 workers (parent + workers) / in-process: {cpu_ratio:.3f}; "
         f"with 2 idle CPUs the steady speed-up can reach about {2 / cpu_ratio:.2f}x"
