@@ -311,7 +311,7 @@ class Summarizer:
             char_counts,
             order,
             diversity=self.diversity,
-            vectors=vectors.tfidf,
+            vectors=vectors.tfidf if self.diversity > 0.0 else None,  # TF-IDF only if used
         )
         result = [
             Sentence(text[spans[i][0] : spans[i][1]], i, spans[i][0], spans[i][1], float(scores[i]))

@@ -28,9 +28,12 @@ def heading_mask(text: str, spans: list[tuple[int, int]]) -> np.ndarray:
     section headings, bylines, list items. The splitter ends a sentence at a
     single line break only where the line was broken on purpose, so hard-wrapped
     prose never qualifies. If every span qualifies, none is marked, since the
-    text then has no sentences to prefer over them.
+    text then has no sentences to prefer over them. So a text without a line
+    break has no heading: only a lone span could fill its one line.
     """
     mask = np.zeros(len(spans), dtype=bool)
+    if "\n" not in text:
+        return mask
     for i, (start, end) in enumerate(spans):
         line = text[start:end]
         if "\n" in line or line.rstrip(_CLOSERS)[-1:] in _TERMINAL:
