@@ -178,17 +178,23 @@ def _budget_count(budget: Budget, n: int) -> int | None:
     return None
 
 
-def _best(value: np.ndarray, relevance: np.ndarray) -> int:
-    """Index of the largest value; ties (to 12 digits) go to higher relevance, then earlier."""
-    scale = float(np.max(np.abs(value))) or 1.0
-    keys = np.round(value / scale, 12)
-    return int(np.lexsort((np.arange(value.size), -relevance, -keys))[0])
+def _best(value: np.ndarray, relevance: np.ndarray, candidates: np.ndarray) -> int:
+    """The candidate with the largest value; ties (to 12 digits) go to higher relevance,
+    then to the earlier one. ``value`` is per candidate, ``relevance`` per sentence."""
+    scale = float(np.abs(value).max()) or 1.0
+    keys = (value / scale).round(12)
+    tied = (keys == keys.max()).nonzero()[0]
+    if tied.size == 1:  # the usual case: one best value, no tie to break
+        return int(candidates[tied[0]])
+    order = np.lexsort((np.arange(value.size), -relevance[candidates], -keys))
+    return int(candidates[order[0]])
 
 
 def _mmr(scores, budget, word_counts, char_counts, diversity, vectors) -> np.ndarray:
     n = len(scores)
     low, high = float(scores.min()), float(scores.max())
     relevance = (scores - low) / (high - low) if high > low else np.ones(n)
+    weighted = (1.0 - diversity) * relevance
     count = _budget_count(budget, n)
     sizes = None
     if count is None:
@@ -198,18 +204,21 @@ def _mmr(scores, budget, word_counts, char_counts, diversity, vectors) -> np.nda
     free = np.ones(n, dtype=bool)
     taken: list[int] = []
     while count is None or len(taken) < count:
-        candidates = np.flatnonzero(free if sizes is None else free & (sizes <= room))
+        candidates = (free if sizes is None else free & (sizes <= room)).nonzero()[0]
         if candidates.size == 0:
             if not taken:  # even the best sentence overflows: take it alone
                 taken.append(int(rank_order(scores)[0]))
             break
-        value = (1.0 - diversity) * relevance[candidates] - diversity * redundancy[candidates]
-        pick = int(candidates[_best(value, relevance[candidates])])
+        value = weighted[candidates] - diversity * redundancy[candidates]
+        pick = _best(value, relevance, candidates)
         taken.append(pick)
+        if len(taken) == count:
+            break  # the last pick's redundancy is never used
         free[pick] = False
         if sizes is not None:
             room -= int(sizes[pick])
         row = vectors @ vectors[pick].T
-        row = row.toarray() if hasattr(row, "toarray") else np.asarray(row)
+        if not isinstance(row, np.ndarray):
+            row = row.toarray() if hasattr(row, "toarray") else np.asarray(row)
         np.maximum(redundancy, np.asarray(row, dtype=np.float64).ravel(), out=redundancy)
     return np.asarray(taken, dtype=np.intp)
