@@ -119,12 +119,25 @@ def _check(text: str, options: dict) -> None:
                 assert all(size(s.text) > options[kind] for s in sentences)
 
     encoded = json.dumps(summary.to_dict(), allow_nan=False)
-    assert json.loads(encoded) == summary.to_dict()
+    assert json.loads(encoded) == _as_json_reads(summary.to_dict())
     assert len(str(summary).splitlines()) == len(summary)
     config = {k: v for k, v in options.items() if k in _CONFIG}
     budget = {k: v for k, v in options.items() if k not in _CONFIG}
     again = Summarizer(**config).summarize(text, **budget)
     assert again == summary, "not deterministic"
+
+
+def _as_json_reads(value):
+    """``value`` as JSON gives it back: a str holding a surrogate pair (two code
+    units, possible in a Python str) comes back as the one character the pair
+    encodes, since JSON writes both as the same escapes."""
+    if isinstance(value, str):
+        return value.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
+    if isinstance(value, dict):
+        return {k: _as_json_reads(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_as_json_reads(v) for v in value]
+    return value
 
 
 def test_one_input(data: bytes) -> None:
