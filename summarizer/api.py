@@ -26,7 +26,12 @@ from summarizer.layout import heading_mask
 from summarizer.segment import segment
 from summarizer.select import ORDERS, Budget, check_diversity, select
 from summarizer.text import LANGUAGES, get_analyzer
-from summarizer.vectorize import DocumentFrequencies, Vectors, vectorize_index
+from summarizer.vectorize import (
+    DocumentFrequencies,
+    Vectors,
+    check_format_version,
+    vectorize_index,
+)
 
 __all__ = [
     "DEFAULT_MAX_CHARS",
@@ -385,14 +390,11 @@ class Summarizer:
         """
         if not isinstance(data, dict) or data.get("format") != STATE_FORMAT:
             raise InvalidFileError("not a saved summarizer (no 'format': 'summarizer' marker)")
-        version = data.get("version")
-        if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-            raise InvalidFileError("saved summarizer has no valid format version")
-        if version > STATE_VERSION:
-            raise InvalidFileError(
-                f"saved summarizer has format version {version}, newer than this "
-                f"summarizer reads ({STATE_VERSION}); upgrade summarizer"
-            )
+        check_format_version(
+            data.get("version"),
+            STATE_VERSION,
+            lambda why: InvalidFileError(f"saved summarizer: {why}"),
+        )
         saved = data.get("options")
         if not isinstance(saved, dict) or not set(saved) <= set(_SUMMARIZER_OPTIONS):
             raise InvalidFileError(

@@ -13,7 +13,7 @@ memory on zeros. ``DENSE_MAX_CELLS`` decides.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -81,14 +81,7 @@ class DocumentFrequencies:
 
         if not isinstance(data, dict):
             raise bad(f"expected an object, not {type(data).__name__}")
-        version = data.get("version")
-        if not _is_count(version) or version < 1:
-            raise bad("no format version")
-        if version > FREQUENCIES_FORMAT_VERSION:
-            raise bad(
-                f"format version {version} is newer than this summarizer reads "
-                f"({FREQUENCIES_FORMAT_VERSION}); upgrade summarizer"
-            )
+        check_format_version(data.get("version"), FREQUENCIES_FORMAT_VERSION, bad)
         n = data.get("n_documents")
         if not _is_count(n):
             raise bad("n_documents must be a non-negative integer")
@@ -115,6 +108,19 @@ FREQUENCIES_FORMAT_VERSION = 1
 
 def _is_count(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def check_format_version(
+    version: object, newest: int, bad: Callable[[str], InvalidFileError]
+) -> None:
+    """Raise ``bad(why)`` unless ``version`` is a saved-state format version this code reads."""
+    if not _is_count(version) or version < 1:
+        raise bad("no valid format version")
+    if version > newest:
+        raise bad(
+            f"format version {version} is newer than this summarizer reads ({newest}); "
+            "upgrade summarizer"
+        )
 
 
 class Vectors:
