@@ -21,7 +21,7 @@ from typing import Any, BinaryIO, NoReturn
 from summarizer import __version__
 from summarizer.api import DEFAULT_MAX_CHARS, DEFAULT_METHOD, METHODS, Summarizer, Summary
 from summarizer.batch import summarize_many
-from summarizer.errors import InputTooLargeError, SummarizerError
+from summarizer.errors import SummarizerError
 from summarizer.select import DEFAULT_SENTENCES, ORDERS
 from summarizer.text import LANGUAGES
 
@@ -283,12 +283,8 @@ def read_text(name: str, encoding: str, max_chars: int | None) -> str:
     limit = None if max_chars is None else 4 * max_chars + 4  # no encoding uses > 4 bytes a char
     data = _read_bytes(name, limit)
     label = "standard input" if name == "-" else _name(name)
-    too_large = InputError(
-        f"{label}: longer than --max-chars {max_chars:,} characters; raise the limit "
-        "(0 for none) to summarize it anyway"
-    )
     if data is None:
-        raise too_large
+        raise _too_large(label, max_chars)
     wide = encoding.startswith(("utf-16", "utf-32"))
     if not wide and b"\x00" in data:
         bom = next((enc for mark, enc in _BOMS if data.startswith(mark)), None)
@@ -310,8 +306,20 @@ def read_text(name: str, encoding: str, max_chars: int | None) -> str:
     except UnicodeError as exc:  # other codec failures, e.g. idna
         raise InputError(f"{label}: cannot decode as {encoding}: {exc}; pass --encoding") from None
     if max_chars is not None and len(text) > max_chars:
-        raise too_large
+        raise _too_large(label, max_chars)
     return text
+
+
+def _too_large(label: str, max_chars: int) -> InputError:
+    return InputError(
+        f"{label}: longer than --max-chars {max_chars:,} characters; raise the limit "
+        "(0 for none) to summarize it anyway"
+    )
+
+
+def _ascii_json() -> bool:
+    """Whether JSON output must escape non-ASCII: stdout is not UTF-8, so it would not parse."""
+    return codecs.lookup(getattr(sys.stdout, "encoding", None) or "ascii").name != "utf-8"
 
 
 def _print_timings(label: str, summary: Summary) -> None:
@@ -336,8 +344,7 @@ def run(args: argparse.Namespace) -> int:
     sources = args.files or ["-"]
     several = len(sources) > 1
     as_json = args.format == "json"
-    # Escape non-ASCII in JSON unless stdout is UTF-8, so the output always parses.
-    ascii_only = codecs.lookup(getattr(sys.stdout, "encoding", None) or "ascii").name != "utf-8"
+    ascii_only = _ascii_json()
     status = EXIT_OK
     written = 0
     out = sys.stdout
@@ -504,13 +511,13 @@ def _read_jsonl(
     for name in sources:
         label = "<stdin>" if name == "-" else name
         try:
-            yield from _jsonl_records(name, label, args, limit)
+            yield from _jsonl_records(name, label, args, limit, max_chars)
         except InputError as exc:  # the input could not be opened
             yield {"source": label}, exc
 
 
 def _jsonl_records(
-    name: str, label: str, args: argparse.Namespace, limit: int | None
+    name: str, label: str, args: argparse.Namespace, limit: int | None, max_chars: int | None
 ) -> Iterator[tuple[dict, str | InputError]]:
     with _opened(name) as handle:
         number = 0
@@ -530,6 +537,9 @@ def _jsonl_records(
                 except ValueError as exc:
                     yield where, InputError(f"{label}:{number}: {exc}")
                     continue
+                if max_chars is not None and len(text) > max_chars:
+                    yield where, _too_large(f"{label}:{number}", max_chars)
+                    continue
                 yield {**where, **copied}, text
         except OSError as exc:
             where = {"source": label, "line": number + 1}
@@ -540,23 +550,19 @@ def _run_jsonl(args: argparse.Namespace, summarizer: Summarizer, max_chars: int 
     """JSON Lines in, JSON Lines out (one object per good input line), streaming."""
     status = EXIT_OK
     out = sys.stdout
+    ascii_only = _ascii_json()
     records = _read_jsonl(args.files or ["-"], args, max_chars)
     for fields, summary in _summaries(records, summarizer, args):
         where = f"{fields['source']}:{fields['line']}" if "line" in fields else fields["source"]
         if isinstance(summary, (InputError, SummarizerError)):
             message = str(summary) if isinstance(summary, InputError) else f"{where}: {summary}"
-            if isinstance(summary, InputTooLargeError):
-                message = (
-                    f"{where}: text longer than --max-chars {max_chars:,}; raise the limit "
-                    "(0 for none) to summarize it anyway"
-                )
             print(f"summarizer: error: {message}", file=sys.stderr)
             status = EXIT_INPUT
             continue
         if args.timings:
             _print_timings(where, summary)
         record = {**fields, "summary": str(summary), **summary.to_dict()}
-        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        out.write(json.dumps(record, ensure_ascii=ascii_only) + "\n")
     out.flush()
     return status
 

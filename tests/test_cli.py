@@ -565,6 +565,34 @@ def test_too_many_characters_after_decoding(tmp_path, monkeypatch):
     assert status == cli.EXIT_INPUT and "standard input" in one_error_line(err)
 
 
+def test_max_chars_0_means_no_limit(tmp_path, monkeypatch, article):
+    path = tmp_path / "a.txt"
+    path.write_text(article)
+    for args, stdin in (((str(path),), b""), ((), article.encode())):
+        status, out, err = main_io(*args, "--max-chars", "0", stdin=stdin, monkeypatch=monkeypatch)
+        assert (status, err) == (0, "") and out.decode().count("\n") == 3
+
+
+def test_fit_idf_skips_a_jsonl_record_over_max_chars(tmp_path, article, wrapped):
+    from summarizer import Summarizer
+
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(jsonl({"text": wrapped}, {"text": article * 3}, {"text": wrapped}))
+    idf = tmp_path / "idf.json"
+    r = run("--jsonl", str(corpus), "--fit-idf", str(idf), "--max-chars", str(len(article) * 2))
+    message = one_line(r.stderr)
+    assert r.returncode == 1 and "corpus.jsonl:2: longer than --max-chars" in message
+    assert Summarizer.load(idf).frequencies.n_documents == 2
+
+
+def test_jsonl_output_parses_on_a_stdout_that_is_not_utf8(tmp_path, monkeypatch):
+    path = tmp_path / "docs.jsonl"
+    path.write_text(jsonl({"text": "Caf\u00e9 cr\u00e8me is on the menu. It costs \u20ac3."}))
+    status, out, _ = main_io("--jsonl", str(path), encoding="ascii", monkeypatch=monkeypatch)
+    record = json.loads(out.decode("ascii"))
+    assert status == 0 and record["summary"].startswith("Caf\u00e9 cr\u00e8me")
+
+
 HOSTILE_INPUTS = {
     "empty": b"",
     "blank": b" \n\t\r\n ",
