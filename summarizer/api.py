@@ -246,6 +246,7 @@ class Summarizer:
         self.diversity = check_diversity(
             DEFAULT_DIVERSITY.get(self.method, 0.0) if diversity is None else diversity
         )
+        self._diversity_option = diversity  # saved as given: None follows the method
         self.lead_weight = _number("lead_weight", lead_weight, 0.0, None)
         self.lead_decay = _number("lead_decay", lead_decay, 0.0, None, low_open=True)
         self.lead_cap = _number("lead_cap", lead_cap, 0.0, 1.0, low_open=True)
@@ -377,7 +378,10 @@ class Summarizer:
         return {
             "format": STATE_FORMAT,
             "version": STATE_VERSION,
-            "options": {name: getattr(self, name) for name in _SUMMARIZER_OPTIONS},
+            "options": {
+                name: self._diversity_option if name == "diversity" else getattr(self, name)
+                for name in _SUMMARIZER_OPTIONS
+            },
             "frequencies": None if self.frequencies is None else self.frequencies.to_dict(),
         }
 

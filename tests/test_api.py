@@ -337,6 +337,15 @@ def test_load_with_overrides_and_unfitted(tmp_path, article):
         Summarizer.load(path, method="nope")
 
 
+def test_a_saved_default_diversity_follows_the_method(tmp_path):
+    path = tmp_path / "default.json"
+    Summarizer().save(path)  # positional, whose default diversity is not 0
+    for method in METHODS:
+        assert Summarizer.load(path, method=method).diversity == Summarizer(method=method).diversity
+    Summarizer(method="lexrank", diversity=0.25).save(path)  # chosen: kept for any method
+    assert Summarizer.load(path, method="textrank").diversity == 0.25
+
+
 @pytest.mark.parametrize(
     ("content", "match"),
     [
