@@ -61,6 +61,12 @@ def prepare(
     return summarizer, budget
 
 
+def check_errors(errors: object) -> None:
+    """InvalidOptionError unless ``errors`` is one of ``ERRORS``."""
+    if errors not in ERRORS:
+        raise InvalidOptionError(f"errors must be 'raise' or 'return', not {errors!r}")
+
+
 def summarize_chunk(
     summarizer: Summarizer, texts: Iterable[object], budget: dict[str, Any]
 ) -> list[Outcome]:
@@ -163,8 +169,7 @@ def summarize_many(
         raise InvalidOptionError(f"progress must be None, True or False, not {progress!r}")
     if progress:
         _tqdm()  # fail now, not at the first result
-    if errors not in ERRORS:
-        raise InvalidOptionError(f"errors must be 'raise' or 'return', not {errors!r}")
+    check_errors(errors)
     context = _context(mp_context, jobs)
     if isinstance(texts, (str, bytes)) or not isinstance(texts, Iterable):
         raise InvalidOptionError(
@@ -296,7 +301,7 @@ def _parallel(
     context: multiprocessing.context.BaseContext,
 ) -> Iterator[Outcome]:
     chunks = _chunks(texts, chunksize)
-    pending: deque[Future[list[Outcome]]] = deque()
+    pending: deque[tuple[Future[list[Outcome]], list[object], list[Outcome]]] = deque()
     pool = ProcessPoolExecutor(
         jobs, mp_context=context, initializer=_start_worker, initargs=(summarizer.to_dict(),)
     )
@@ -311,14 +316,29 @@ def _parallel(
                     return
                 yield from summarize_chunk(summarizer, chunk, budget)
         for chunk in islice(chunks, jobs * PENDING_PER_JOB):
-            pending.append(pool.submit(_work, chunk, budget))
+            pending.append(_submit(pool, summarizer, chunk, budget))
         while pending:
-            done = pending.popleft().result()
-            for chunk in islice(chunks, 1):
-                pending.append(pool.submit(_work, chunk, budget))
+            future, chunk, refused = pending.popleft()
+            done = future.result()
+            for more in islice(chunks, 1):
+                pending.append(_submit(pool, summarizer, more, budget))
+            if refused:  # put the refused items back in their places
+                done_iter, refused_iter = iter(done), iter(refused)
+                done = [next(done_iter if isinstance(t, str) else refused_iter) for t in chunk]
             yield from done
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _submit(
+    pool: ProcessPoolExecutor, summarizer: Summarizer, chunk: list[object], budget: dict[str, Any]
+) -> tuple[Future[list[Outcome]], list[object], list[Outcome]]:
+    """Send the chunk's texts to a worker; refuse the rest here, since they may not pickle."""
+    texts = [t for t in chunk if isinstance(t, str)]
+    refused = []
+    if len(texts) < len(chunk):
+        refused = summarize_chunk(summarizer, [t for t in chunk if not isinstance(t, str)], budget)
+    return pool.submit(_work, texts, budget), chunk, refused
 
 
 def _start_in_background(pool: ProcessPoolExecutor, jobs: int) -> threading.Event:

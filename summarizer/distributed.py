@@ -16,7 +16,7 @@ from functools import partial
 from typing import Any
 
 from summarizer.api import Summarizer, Summary
-from summarizer.batch import ERRORS, prepare, summarize_chunk
+from summarizer.batch import check_errors, prepare, summarize_chunk
 from summarizer.errors import InvalidOptionError, MissingDependencyError, SummarizerError
 from summarizer.vectorize import DocumentFrequencies
 
@@ -52,8 +52,8 @@ def summarize_bag(
     """
     summarizer, budget = prepare(sentences, ratio, words, chars, summarizer, options)
     _check(bag, db.Bag, "bag", "a dask.bag.Bag")
-    _check_errors(errors)
-    return bag.map_partitions(_summarize_partition, _shared(summarizer), budget, errors)
+    check_errors(errors)
+    return bag.map_partitions(_outcomes, _shared(summarizer), budget, errors)
 
 
 def summarize_frame(
@@ -83,13 +83,15 @@ def summarize_frame(
 
     summarizer, budget = prepare(sentences, ratio, words, chars, summarizer, options)
     _check(frame, dd.DataFrame, "frame", "a dask.dataframe.DataFrame")
-    _check_errors(errors)
+    check_errors(errors)
     if column not in frame.columns:
         raise InvalidOptionError(
             f"no column {column!r}; the columns are {', '.join(map(repr, frame.columns))}"
         )
+    if not isinstance(output, str):
+        raise InvalidOptionError(f"output must be a column name (a str), not {output!r}")
     names = [output, output + "_json"] if details else [output]
-    if not isinstance(output, str) or column in names:
+    if column in names:
         raise InvalidOptionError(f"output must be a column name other than {column!r}")
     meta = frame._meta.assign(**{name: pd.Series(dtype=object) for name in names})
     return frame.map_partitions(
@@ -132,11 +134,6 @@ def _check(value: object, kind: type, name: str, wanted: str) -> None:
         raise InvalidOptionError(f"{name} must be {wanted}, not {type(value).__name__}")
 
 
-def _check_errors(errors: object) -> None:
-    if errors not in ERRORS:
-        raise InvalidOptionError(f"errors must be 'raise' or 'return', not {errors!r}")
-
-
 def _shared(summarizer: Summarizer) -> Any:
     """The summarizer's state as one graph node, sent to each worker once, not per task."""
     state = summarizer.to_dict()
@@ -165,10 +162,6 @@ def _outcomes(texts: Any, shared: tuple[str, dict], budget: dict, errors: str) -
             if isinstance(outcome, SummarizerError):
                 raise outcome
     return outcomes
-
-
-def _summarize_partition(texts: Any, shared: tuple, budget: dict, errors: str) -> list:
-    return _outcomes(texts, shared, budget, errors)
 
 
 def _details(outcome: Summary | SummarizerError) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import sys
+import threading
 from itertools import count, islice
 
 import pytest
@@ -126,6 +127,14 @@ def test_errors_return_yields_the_error_in_place(n_jobs, pool_only):
     assert got[0] == summarize(texts[0], 1) and got[3] == summarize(texts[3], 1)
     assert isinstance(got[1], InvalidInputError)
     assert isinstance(got[2], InputTooLargeError) and "max_chars" in str(got[2])
+
+
+@pytest.mark.parametrize("n_jobs", [1, 2])
+def test_a_text_that_cannot_pickle_is_refused_in_place(n_jobs, pool_only):
+    texts = [ARTICLE, lambda: 0, WRAPPED, threading.Lock()]
+    got = list(summarize_many(texts, 1, n_jobs=n_jobs, errors="return", chunksize=4))
+    assert got[0] == summarize(ARTICLE, 1) and got[2] == summarize(WRAPPED, 1)
+    assert all(isinstance(g, InvalidInputError) for g in got[1::2])
 
 
 def untouchable():

@@ -150,6 +150,7 @@ def test_arguments_are_checked_before_computing(bag):
         (lambda: summarize_bag(bag, errors="skip"), "errors"),
         (lambda: summarize_frame(frame, "body"), "no column 'body'"),
         (lambda: summarize_frame(frame, output="text"), "output"),
+        (lambda: summarize_frame(frame, output=5, details=True), "output"),
         (lambda: summarize_frame(bag), "DataFrame"),
         (lambda: fit_idf(bag, colour="red"), "colour"),
     ]:
