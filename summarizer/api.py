@@ -246,7 +246,7 @@ class Summarizer:
         self.diversity = check_diversity(
             DEFAULT_DIVERSITY.get(self.method, 0.0) if diversity is None else diversity
         )
-        self._diversity_option = diversity  # saved as given: None follows the method
+        self._diversity_option = diversity  # None: the method's default (see to_dict)
         self.lead_weight = _number("lead_weight", lead_weight, 0.0, None)
         self.lead_decay = _number("lead_decay", lead_decay, 0.0, None, low_open=True)
         self.lead_cap = _number("lead_cap", lead_cap, 0.0, 1.0, low_open=True)
@@ -379,11 +379,18 @@ class Summarizer:
             "format": STATE_FORMAT,
             "version": STATE_VERSION,
             "options": {
-                name: self._diversity_option if name == "diversity" else getattr(self, name)
+                name: self._saved_diversity() if name == "diversity" else getattr(self, name)
                 for name in _SUMMARIZER_OPTIONS
             },
             "frequencies": None if self.frequencies is None else self.frequencies.to_dict(),
         }
+
+    def _saved_diversity(self) -> float | None:
+        """None while diversity is the method's default, so a loaded copy follows its method."""
+        default = DEFAULT_DIVERSITY.get(self.method, 0.0)
+        if self._diversity_option is None and self.diversity == default:
+            return None
+        return self.diversity
 
     @classmethod
     def from_dict(cls, data: object, **options: Any) -> Summarizer:
