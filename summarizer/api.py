@@ -24,7 +24,7 @@ from summarizer.errors import (
 )
 from summarizer.layout import heading_mask
 from summarizer.segment import segment
-from summarizer.select import ORDERS, Budget, check_diversity, select
+from summarizer.select import ORDERS, Budget, budget_count, check_diversity, select
 from summarizer.text import LANGUAGES, get_analyzer
 from summarizer.vectorize import (
     DocumentFrequencies,
@@ -496,13 +496,13 @@ def check_options(options: dict[str, Any], budgets: bool = True) -> None:
 
 
 def _expected_count(budget: Budget, n: int, sizes) -> float:
-    """About how many of ``n`` sentences the budget will take (for the lead prior's base rate)."""
-    if budget.kind == "sentences":
-        return float(min(n, budget.value))
-    if budget.kind == "ratio":
-        return float(max(1, min(n, int(budget.value * n + 0.5))))
+    """About how many of ``n`` sentences the budget will take (for the lead prior's base
+    rate, which ``rank.lead_prior`` keeps within [1, n])."""
+    count = budget_count(budget, n)
+    if count is not None:
+        return float(count)
     mean = float(np.mean(sizes)) if sizes is not None and len(sizes) else 0.0
-    return float(min(n, max(1.0, budget.value / mean))) if mean > 0 else 1.0
+    return budget.value / mean if mean > 0 else 1.0
 
 
 def summarize(

@@ -13,6 +13,7 @@ __all__ = [
     "DEFAULT_SENTENCES",
     "ORDERS",
     "Budget",
+    "budget_count",
     "check_diversity",
     "rank_order",
     "select",
@@ -169,7 +170,7 @@ def _fill(ranked: np.ndarray, sizes: np.ndarray, limit: int) -> np.ndarray:
     return np.asarray(taken, dtype=np.intp)
 
 
-def _budget_count(budget: Budget, n: int) -> int | None:
+def budget_count(budget: Budget, n: int) -> int | None:
     """How many sentences a count budget takes; None for word and character budgets."""
     if budget.kind == "sentences":
         return min(n, int(budget.value))
@@ -195,7 +196,7 @@ def _mmr(scores, budget, word_counts, char_counts, diversity, vectors) -> np.nda
     low, high = float(scores.min()), float(scores.max())
     relevance = (scores - low) / (high - low) if high > low else np.ones(n)
     weighted = (1.0 - diversity) * relevance
-    count = _budget_count(budget, n)
+    count = budget_count(budget, n)
     sizes = None
     if count is None:
         sizes = np.asarray(word_counts if budget.kind == "words" else char_counts)
