@@ -56,7 +56,6 @@ POSITION_AWARE = frozenset({"pacsum", "positional"})
 # So a 10 MB text summarizes in seconds while a 50 MB one is refused before any work.
 # Measured by benchmarks/limits.py; see "Robustness and limits" in README.md.
 DEFAULT_MAX_CHARS = 10_000_000
-STAGES = ("segment", "vectorize", "rank", "select", "total")
 STATE_FORMAT = "summarizer"  # the marker of a saved Summarizer (Summarizer.save / to_dict)
 STATE_VERSION = 1
 

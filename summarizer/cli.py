@@ -37,14 +37,23 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see --help)\n")
 
 
-def _positive_int(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        number = 0
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"must be a positive integer, not {value!r}")
-    return number
+def _int_at_least(low: int, what: str):
+    """An argparse type: an integer >= ``low``, called ``what`` in the error."""
+
+    def parse(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            number = low - 1
+        if number < low:
+            raise argparse.ArgumentTypeError(f"must be a {what} integer, not {value!r}")
+        return number
+
+    return parse
+
+
+_positive_int = _int_at_least(1, "positive")
+_max_chars = _int_at_least(0, "non-negative")
 
 
 def _fraction(include_zero: bool):
@@ -79,16 +88,6 @@ def _encoding(value: str) -> str:
             f"unknown text encoding {value!r}; e.g. utf-8, cp1252, latin-1, utf-16"
         ) from None
     return name
-
-
-def _max_chars(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        number = -1
-    if number < 0:
-        raise argparse.ArgumentTypeError(f"must be a non-negative integer, not {value!r}")
-    return number
 
 
 def build_parser() -> argparse.ArgumentParser:
