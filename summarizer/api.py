@@ -6,6 +6,7 @@ import contextlib
 import gzip
 import json
 import os
+import stat
 import tempfile
 import zlib
 from collections.abc import Iterable, Iterator
@@ -437,6 +438,13 @@ class Summarizer:
         try:
             with os.fdopen(handle, "wb") as out:
                 out.write(data)
+            # mkstemp makes the file private (0600): keep the replaced file's mode, else
+            # 0644, so that workers under other accounts can read it.
+            try:
+                mode = stat.S_IMODE(os.stat(path).st_mode)
+            except OSError:
+                mode = 0o644
+            os.chmod(temporary, mode)
             os.replace(temporary, path)
         except BaseException:
             with contextlib.suppress(OSError):

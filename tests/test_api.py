@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 
 import pytest
 
@@ -324,6 +326,16 @@ def test_save_and_load_round_trip(tmp_path, article, wrapped, name):
     assert json.loads(raw)["format"] == "summarizer"  # plain JSON, not a pickle
     sm.save(path)
     assert path.read_bytes() == (tmp_path / name).read_bytes()  # reproducible bytes
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_a_saved_file_is_readable_by_others_or_keeps_its_mode(tmp_path):
+    path = tmp_path / "state.json"
+    Summarizer().save(path)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644
+    path.chmod(0o600)
+    Summarizer(method="lexrank").save(path)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
 
 
 def test_load_with_overrides_and_unfitted(tmp_path, article):
