@@ -10,13 +10,14 @@ import re
 
 import numpy as np
 
+from summarizer.segment import _CLOSERS, _TERMINAL_SET, _end_before
+
 __all__ = ["heading_mask"]
 
-_CLOSERS = "\"'\u201d\u2019)]"
-_TERMINAL = frozenset(".!?\u2026:;,")
+# A line ending in one of these ends like a sentence (the splitter's terminal marks, after
+# the splitter's closing quotes and brackets), or like the lead-in to more text (":;,").
+_TERMINAL = _TERMINAL_SET | frozenset(":;,")
 _LINE_END = re.compile(r"[^\S\n]*(?:\n|\Z)")
-_LINE_START = re.compile(r"\n[^\S\n]*\Z")
-_LOOK_BACK = 200  # characters searched for the line break before a span
 
 
 def heading_mask(text: str, spans: list[tuple[int, int]]) -> np.ndarray:
@@ -30,17 +31,21 @@ def heading_mask(text: str, spans: list[tuple[int, int]]) -> np.ndarray:
     prose never qualifies. If every span qualifies, none is marked, since the
     text then has no sentences to prefer over them. So a text without a line
     break has no heading: only a lone span could fill its one line.
+
+    ``spans`` are in order and do not overlap (as ``segment`` returns them), so
+    looking back from each span to the line break before it, over whitespace
+    and never past the previous span, takes linear time in all.
     """
     mask = np.zeros(len(spans), dtype=bool)
     if "\n" not in text:
         return mask
+    previous_end = 0
     for i, (start, end) in enumerate(spans):
-        line = text[start:end]
-        if "\n" in line or line.rstrip(_CLOSERS)[-1:] in _TERMINAL:
+        stop, previous_end = previous_end, end
+        if text.find("\n", start, end) >= 0 or text[start:end].rstrip(_CLOSERS)[-1:] in _TERMINAL:
             continue
-        low = max(0, start - _LOOK_BACK)
-        before = text[low:start]
-        starts_line = _LINE_START.search(before) is not None or (low == 0 and not before.strip())
+        gap = _end_before(text, start, stop)  # the whitespace before the span starts here
+        starts_line = gap == 0 or text.find("\n", gap, start) >= 0
         if starts_line and _LINE_END.match(text, end):
             mask[i] = True
     if mask.all():

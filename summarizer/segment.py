@@ -92,6 +92,11 @@ _LINE_ITEM = re.compile(
 _LIST_LINE_WIDTH = 40  # a paragraph of lines this short without any terminal mark is a list
 _LIST_REACH = 1000  # the next item of a list follows the previous one within this many chars
 
+# Events, sorted by position: (position, kind, next, flag, value). A layout event ends a
+# sentence at ``position`` and starts the next at ``next``; ``flag`` tells a blank line. A
+# bullet event is a bullet at ``position``. A paren event is the ")" of a list marker whose
+# token starts at ``next`` and whose ordinal is ``value``; ``flag`` tells that it is one of
+# a run "1) ... 2) ...". Fields an event does not use are 0 or False.
 _LAYOUT, _BULLET_EVENT, _PAREN_EVENT = 0, 1, 2
 
 
@@ -135,16 +140,16 @@ def _end_before(text: str, i: int, stop: int) -> int:
 
 
 # ----------------------------------------------------------------------------- layout
-def _layout_events(text: str, events: list) -> None:
-    """Add the breaks made by blank lines and deliberate line breaks to ``events``."""
+def _layout_events(text: str, start: int, events: list) -> None:
+    """Add the breaks made by blank lines and deliberate line breaks to ``events``.
+
+    ``start`` is the text's first non-space character."""
     # Every paragraph starts at its first non-space character (the blank-line pattern eats
     # the indentation after it), the first one too, so leading whitespace never moves a break.
-    first = _NON_SPACE.search(text)
-    start = first.start() if first else len(text)
     for m in _BLANK_LINE.finditer(text):
         end = _end_before(text, m.start(), start)
         _line_events(text, start, end, events)
-        events.append((end, _LAYOUT, m.end(), True))
+        events.append((end, _LAYOUT, m.end(), True, 0))
         start = m.end()
     _line_events(text, start, _end_before(text, len(text), start), events)
 
@@ -179,7 +184,7 @@ def _line_events(text: str, start: int, end: int, events: list) -> None:
             or _LINE_ITEM.match(after)
             or (deliberate and not after[0].islower() and here[-1] != "-")
         ):
-            events.append((line_end, _LAYOUT, pos + len(lines[i + 1]) - len(after), False))
+            events.append((line_end, _LAYOUT, pos + len(lines[i + 1]) - len(after), False, 0))
 
 
 def _paren_events(text: str, events: list) -> None:
@@ -202,7 +207,7 @@ def _paren_events(text: str, events: list) -> None:
             and len(text[a[0] + 1 : b[1]].split(None, 1)) > 1  # an item, not "1) or 2)"
         ):
             a[4] = b[4] = True
-    events.extend((pos, _PAREN_EVENT, start, run) for pos, start, _, _, run in found)
+    events.extend((pos, _PAREN_EVENT, start, run, value) for pos, start, value, _, run in found)
 
 
 # ----------------------------------------------------------------------------- the splitter
@@ -210,7 +215,7 @@ def _apply_events(text, events, i, upto, cuts, sentence, marker):
     """Apply the layout, bullet and ``2)`` events before position ``upto``."""
     n = len(events)
     while i < n and events[i][0] < upto:
-        pos, kind, nxt, flag = events[i]
+        pos, kind, nxt, flag, value = events[i]
         i += 1
         if kind == _LAYOUT:
             cuts.append((pos, nxt))
@@ -224,9 +229,6 @@ def _apply_events(text, events, i, upto, cuts, sentence, marker):
                 sentence = pos
         else:  # "2)" or "(b)": starts a list, or continues the one started
             tok_start = nxt
-            value = _marker_value(text[tok_start:pos].lstrip("("))
-            if value is None:
-                continue
             style = "()" if text[tok_start] == "(" else ")"
             if _back_over(text, tok_start, sentence, _AT_START) == sentence:
                 marker = (value, style, pos)
@@ -247,11 +249,11 @@ def segment(text: str) -> list[tuple[int, int]]:
     first = _NON_SPACE.search(text)
     if first is None:
         return []
-    events: list[tuple[int, int, int, bool]] = []
+    events: list[tuple[int, int, int, bool, int]] = []
     if "\n" in text:
-        _layout_events(text, events)
+        _layout_events(text, first.start(), events)
     if not text.isascii() and any(b in text for b in _BULLETS):
-        events.extend((m.start(), _BULLET_EVENT, 0, False) for m in _BULLET.finditer(text))
+        events.extend((m.start(), _BULLET_EVENT, 0, False, 0) for m in _BULLET.finditer(text))
     if ")" in text:
         _paren_events(text, events)
     if events:

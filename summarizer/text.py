@@ -218,8 +218,8 @@ class Analyzer:
     def _analyze(self, chunk: str, tables: _Tables) -> int:
         """The code of a chunk not yet cached; caches it unless it is longer than a word can be.
 
-        Most new chunks are common words, whose stems the stem table has: that
-        path is written out here, since it runs a few dozen times per document.
+        Most new chunks are common words, whose stems the stem table has; the
+        others go through ``_code``.
         """
         known = self._known
         if known is None:
@@ -232,13 +232,7 @@ class Analyzer:
             code = dict.get(tables, chunk)  # another thread may have just added it
             if code is not None:
                 return code
-            if stem is None:
-                code = self._code(chunk, tables)
-            else:
-                code = tables.stem_ids.get(stem)
-                if code is None:
-                    code = tables.stem_ids[stem] = len(tables.stems)
-                    tables.stems.append(stem)
+            code = self._code(chunk, tables) if stem is None else self._stem_id(stem, tables)
             if len(chunk) <= _MAX_CACHED_CHUNK:
                 tables[chunk] = code
         return code

@@ -171,7 +171,11 @@ def vectorize(
     term_lists: Sequence[Sequence[str]], frequencies: DocumentFrequencies | None = None
 ) -> Vectors:
     """Count terms per sentence and weight them by IDF; CSR matrices, terms in order of
-    first appearance."""
+    first appearance.
+
+    The package summarizes through ``vectorize_index``; this plain version over term
+    lists is what the tests check it against (same counts and weights), not used otherwise.
+    """
     vocabulary: dict[str, int] = {}
     columns: list[int] = []
     indptr = [0]

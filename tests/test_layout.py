@@ -61,3 +61,45 @@ def test_title_and_byline_on_lines_of_their_own():
         "Work is expected to start in the spring, the mayor said.\n"
     )
     assert headings(text) == ["Council backs new library downtown", "By a staff reporter"]
+
+
+def test_sentences_ending_in_any_of_the_splitters_marks_are_not_headings():
+    """Guillemets, braces and the double marks end a sentence here as in the splitter."""
+    text = (
+        "Markets rallied\n\n"
+        "\u00abInvestors cheered the central bank.\u00bb\n\n"
+        "What a day\u203c\n\n"
+        "Was it real\u2047\n\n"
+        "Prices rose (see the table {and notes.})\n\n"
+        "Bonds fell too. Nobody expected it.\n"
+    )
+    assert headings(text) == ["Markets rallied"]
+
+
+def test_every_terminal_mark_and_closer_of_the_splitter_ends_a_sentence_line():
+    from summarizer.segment import _CLOSERS, _TERMINAL_SET
+
+    for mark in sorted(_TERMINAL_SET):
+        for closer in ("", *_CLOSERS):
+            line = f"The committee met on Monday{mark}{closer}"
+            text = f"Heading\n\n{line}\n\nAnother sentence follows. And one more.\n"
+            spans = [(0, 7), (9, 9 + len(line)), (11 + len(line), len(text) - 1)]
+            assert heading_mask(text, spans).tolist() == [True, False, False], (mark, closer)
+
+
+def test_deeply_indented_heading():
+    for indent in (0, 199, 200, 201, 5000):
+        text = "Intro sentence here.\n\n" + " " * indent + "Results\n\nThe results were good.\n"
+        assert headings(text) == ["Results"], indent
+    text = "\t" * 300 + "Title line\n" + " " * 300 + "\nThe body sentence is here.\n"
+    assert headings(text) == ["Title line"]
+
+
+def test_a_line_break_far_before_the_span_counts_only_across_whitespace():
+    text = "Intro sentence here.\n" + "word " * 100 + "and no stop\n\nBody sentence here."
+    spans = [
+        (0, 20),
+        (text.index("and no stop"), text.index("\n\nBody")),
+        (text.index("Body"), len(text)),
+    ]
+    assert heading_mask(text, spans).tolist() == [False, False, False]

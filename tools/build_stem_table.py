@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from summarizer.stem import stem  # noqa: E402
-from summarizer.text import Analyzer  # noqa: E402
+from summarizer.text import _MAX_WORD, _load_stop_words  # noqa: E402
 
 DEFAULT_SCOWL = "/usr/share/dict/scowl"
 DEFAULT_OUT = ROOT / "summarizer" / "data" / "stems_english.txt"
@@ -48,7 +48,7 @@ KINDS = ("words", "upper", "proper-names")
 
 def read_words(scowl: Path, size: int) -> set[str]:
     """The lower-cased SCOWL words up to ``size`` that the analyzer would stem."""
-    stop_words = Analyzer("english").stop_words
+    stop_words = _load_stop_words("english")
     words: set[str] = set()
     found = 0
     for level in (s for s in SIZES if s <= size):
@@ -63,7 +63,7 @@ def read_words(scowl: Path, size: int) -> set[str]:
                     if (
                         word.isascii()
                         and word.isalpha()
-                        and 2 <= len(word) <= 64
+                        and 2 <= len(word) <= _MAX_WORD
                         and word not in stop_words
                     ):
                         words.add(word)
