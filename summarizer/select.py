@@ -98,8 +98,8 @@ def _tie_keys(values: np.ndarray, scale: float | None = None) -> np.ndarray:
     """``values`` over ``scale`` (default: their largest absolute value; 1 if that is 0),
     rounded to 12 digits. Equal keys are ties, whatever the machine's last bits."""
     if scale is None:
-        scale = float(np.max(np.abs(values)))
-    return np.round(values / (scale or 1.0), 12)
+        scale = float(np.abs(values).max())
+    return (values / (scale or 1.0)).round(12)
 
 
 def check_diversity(value: object) -> float:
@@ -184,6 +184,9 @@ def budget_count(budget: Budget, n: int) -> int | None:
     return None
 
 
+_POOL_MIN = 256  # candidates MMR keeps in its pool at least; fewer sentences take _mmr_small
+
+
 def _mmr(scores, budget, word_counts, char_counts, diversity, vectors) -> np.ndarray:
     """The MMR picks (see ``select``) in the order taken.
 
@@ -204,6 +207,8 @@ def _mmr(scores, budget, word_counts, char_counts, diversity, vectors) -> np.nda
     if count is None:
         sizes = np.asarray(word_counts if budget.kind == "words" else char_counts)
         room = int(budget.value)
+    if n <= _POOL_MIN:  # the pool would hold every candidate: no bookkeeping needed
+        return _mmr_small(scores, relevance, weighted, count, sizes, room, diversity, vectors)
     redundancy = np.zeros(n)
     pool = _Candidates(weighted - diversity * redundancy, sizes, room)
     similarity = _Similarity(vectors)
@@ -228,6 +233,39 @@ def _mmr(scores, budget, word_counts, char_counts, diversity, vectors) -> np.nda
             rows = rows[changed]
             redundancy[rows] = grown[changed]
             pool.lower(rows, weighted[rows] - diversity * redundancy[rows])
+    return np.asarray(taken, dtype=np.intp)
+
+
+def _mmr_small(scores, relevance, weighted, count, sizes, room, diversity, vectors) -> np.ndarray:
+    """``_mmr`` for a few hundred sentences (a news article): every candidate's value
+    recomputed at each pick, which costs less than the pool's bookkeeping at this size."""
+    n = len(scores)
+    redundancy = np.zeros(n)
+    free = np.ones(n, dtype=bool)
+    taken: list[int] = []
+    while count is None or len(taken) < count:
+        candidates = (free if sizes is None else free & (sizes <= room)).nonzero()[0]
+        if candidates.size == 0:
+            if not taken:  # even the best sentence overflows: take it alone
+                taken.append(int(rank_order(scores)[0]))
+            break
+        keys = _tie_keys(weighted[candidates] - diversity * redundancy[candidates])
+        tied = (keys == keys.max()).nonzero()[0]
+        if tied.size > 1:  # ascending: argmax takes the earliest of the most relevant
+            tied = candidates[tied]
+            pick = int(tied[relevance[tied].argmax()])
+        else:
+            pick = int(candidates[tied[0]])
+        taken.append(pick)
+        if len(taken) == count:
+            break  # the last pick's redundancy is never used
+        free[pick] = False
+        if sizes is not None:
+            room -= int(sizes[pick])
+        row = vectors @ vectors[pick].T
+        if not isinstance(row, np.ndarray):
+            row = row.toarray() if hasattr(row, "toarray") else np.asarray(row)
+        np.maximum(redundancy, np.asarray(row, dtype=np.float64).ravel(), out=redundancy)
     return np.asarray(taken, dtype=np.intp)
 
 
@@ -294,7 +332,7 @@ class _Candidates:
         n = values.size
         self.values = values.copy()
         self.live = np.ones(n, dtype=bool)
-        self.pool_size = max(256, 4 * math.isqrt(n))
+        self.pool_size = max(_POOL_MIN, 4 * math.isqrt(n))
         self.pool = np.zeros(0, dtype=np.intp)
         self.bound = -np.inf
         self.by_size = None
