@@ -202,8 +202,13 @@ def overlap_operator(counts, lengths: np.ndarray) -> SimilarityOperator:
 
 
 def threshold_pairs(
-    vectors, threshold: float, max_edges: int = MAX_EDGES, block_work: int = 8_000_000
-) -> tuple[np.ndarray, np.ndarray]:
+    vectors,
+    threshold: float,
+    max_edges: int = MAX_EDGES,
+    block_work: int = 8_000_000,
+    *,
+    values: bool = False,
+) -> tuple[np.ndarray, ...]:
     """The pairs ``i > j`` of unit (or zero) non-negative rows with cosine > ``threshold``.
 
     A block of rows j is multiplied with the rows from the block on (a sparse
@@ -214,7 +219,9 @@ def threshold_pairs(
     links, as if that threshold had been asked for: memory stays O(max_edges)
     and the graph symmetric. (At ``threshold=0.1`` news-like text links about
     2 % of all pairs, so 20 million links cover about 30,000 sentences.)
-    Returns ``(rows, cols)`` as int32 arrays.
+    Returns ``(rows, cols)`` as int32 arrays; with ``values=True`` also each
+    pair's cosine (float64, from the same products, so callers need not
+    recompute it; 8 more bytes per pair).
     """
     x = _csr(vectors)
     n = x.shape[0]
@@ -226,14 +233,14 @@ def threshold_pairs(
     work = np.cumsum(np.bincount(row_of, weights=df[x.indices], minlength=n) + 1.0)
     hist = np.zeros(n_bins, dtype=np.int64)  # pairs stored so far, by bin (bins >= floor)
     floor = 0  # the lowest bin kept: only rises
-    parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+    parts: list[tuple] = []  # (rows, cols, bins, cosines or None)
     stored = 0
     start = 0
     while start < n:
         # The product with rows start.. costs about (n - start) / n of the full one.
         scaled = block_work * n / (n - start)
         stop = min(n, max(start + 1, int(np.searchsorted(work, work[start] + scaled, "right"))))
-        part = _threshold_block(x, start, stop, threshold, step, n_bins, floor)
+        part = _threshold_block(x, start, stop, threshold, step, n_bins, floor, values)
         hist += np.bincount(part[2], minlength=n_bins)
         parts.append(part)
         stored += part[0].size
@@ -249,19 +256,23 @@ def threshold_pairs(
     parts = [_above(part, floor) for part in parts]
     rows = np.concatenate([p[0] for p in parts]) if parts else np.zeros(0, dtype=np.int32)
     cols = np.concatenate([p[1] for p in parts]) if parts else np.zeros(0, dtype=np.int32)
-    return rows, cols
+    if not values:
+        return rows, cols
+    sims = np.concatenate([p[3] for p in parts]) if parts else np.zeros(0)
+    return rows, cols, sims
 
 
 def _above(part, floor):
-    rows, cols, bins = part
+    rows, cols, bins, sims = part
     if floor == 0 or bins.size == 0 or bins.min() >= floor:
         return part
     keep = bins >= floor
-    return rows[keep], cols[keep], bins[keep]
+    return rows[keep], cols[keep], bins[keep], None if sims is None else sims[keep]
 
 
-def _threshold_block(x, start, stop, threshold, step, n_bins, floor):
-    """Pairs i > j, j in start..stop, with similarity > threshold and grid bin >= floor."""
+def _threshold_block(x, start, stop, threshold, step, n_bins, floor, values=False):
+    """Pairs i > j, j in start..stop, with similarity > threshold and grid bin >= floor:
+    ``(rows, cols, bins, cosines)``, cosines None unless ``values``."""
     product = _sparse().csr_matrix(
         x[start:] @ x[start:stop].T
     )  # entry (i, j): rows start + i, start + j
@@ -273,11 +284,12 @@ def _threshold_block(x, start, stop, threshold, step, n_bins, floor):
     upper = rows > cols
     rows = (rows[upper] + start).astype(np.int32)
     cols = (cols[upper] + start).astype(np.int32)
-    bins = np.minimum(((sims[upper] - threshold) / step).astype(np.intp), n_bins - 1)
+    sims = sims[upper]
+    bins = np.minimum(((sims - threshold) / step).astype(np.intp), n_bins - 1)
     keep = bins >= floor
     if not keep.all():
-        rows, cols, bins = rows[keep], cols[keep], bins[keep]
-    return rows, cols, bins.astype(np.uint8)
+        rows, cols, bins, sims = rows[keep], cols[keep], bins[keep], sims[keep]
+    return rows, cols, bins.astype(np.uint8), sims if values else None
 
 
 def _lower_triangle(rows: np.ndarray, cols: np.ndarray, n: int) -> sp.csr_matrix:
@@ -535,9 +547,10 @@ def pacsum_scores(
         to_earlier = np.bincount(rows, weights=data * before, minlength=n)
         to_later = np.bincount(rows, weights=data * after, minlength=n)
         return later * to_later + earlier * to_earlier
-    rows, cols = threshold_pairs(x, beta, MAX_EDGES if max_edges is None else max_edges)
-    sims = np.asarray(x[rows].multiply(x[cols]).sum(axis=1)).ravel() - beta
-    sims[sims < 0.0] = 0.0  # the threshold may have been raised: keep what exceeds beta
+    rows, cols, sims = threshold_pairs(
+        x, beta, MAX_EDGES if max_edges is None else max_edges, values=True
+    )
+    sims -= beta  # every kept pair exceeds beta (or the raised threshold above it)
     # pairs have rows > cols: the later sentence is the row
     return later * np.bincount(cols, weights=sims, minlength=n) + earlier * np.bincount(
         rows, weights=sims, minlength=n

@@ -91,9 +91,15 @@ def rank_order(scores: np.ndarray) -> np.ndarray:
     scores = np.asarray(scores, dtype=np.float64)
     if scores.size == 0:
         return np.zeros(0, dtype=np.intp)
-    scale = np.max(np.abs(scores)) or 1.0
-    keys = np.round(scores / scale, 12)
-    return np.lexsort((np.arange(scores.size), -keys))
+    return np.lexsort((np.arange(scores.size), -_tie_keys(scores)))
+
+
+def _tie_keys(values: np.ndarray, scale: float | None = None) -> np.ndarray:
+    """``values`` over ``scale`` (default: their largest absolute value; 1 if that is 0),
+    rounded to 12 digits. Equal keys are ties, whatever the machine's last bits."""
+    if scale is None:
+        scale = float(np.abs(values).max())
+    return (values / (scale or 1.0)).round(12)
 
 
 def check_diversity(value: object) -> float:
@@ -148,10 +154,9 @@ def select(
     ranked = rank_order(scores)
     if n == 0:
         return ranked
-    if budget.kind == "sentences":
-        chosen = ranked[: int(budget.value)]
-    elif budget.kind == "ratio":
-        chosen = ranked[: max(1, math.floor(budget.value * n + 0.5))]
+    count = budget_count(budget, n)
+    if count is not None:
+        chosen = ranked[:count]
     else:
         sizes = np.asarray(word_counts if budget.kind == "words" else char_counts)
         chosen = _fill(ranked, sizes, int(budget.value))
@@ -179,28 +184,62 @@ def budget_count(budget: Budget, n: int) -> int | None:
     return None
 
 
-def _best(value: np.ndarray, relevance: np.ndarray, candidates: np.ndarray) -> int:
-    """The candidate with the largest value; ties (to 12 digits) go to higher relevance,
-    then to the earlier one. ``value`` is per candidate, ``relevance`` per sentence."""
-    scale = float(np.abs(value).max()) or 1.0
-    keys = (value / scale).round(12)
-    tied = (keys == keys.max()).nonzero()[0]
-    if tied.size == 1:  # the usual case: one best value, no tie to break
-        return int(candidates[tied[0]])
-    order = np.lexsort((np.arange(value.size), -relevance[candidates], -keys))
-    return int(candidates[order[0]])
+_POOL_MIN = 256  # candidates MMR keeps in its pool at least; fewer sentences take _mmr_small
 
 
 def _mmr(scores, budget, word_counts, char_counts, diversity, vectors) -> np.ndarray:
+    """The MMR picks (see ``select``) in the order taken.
+
+    Each pick is the candidate of largest ``value = weighted - diversity *
+    redundancy``; ties as in ``_Candidates.best``. Redundancy only grows, so
+    values only fall: a pick changes only the sentences sharing a term with it
+    (``_Similarity``), and the best is looked for among a pool of the highest
+    values (``_Candidates``), so a pick costs about the size of its
+    neighbourhood rather than O(n).
+    """
     n = len(scores)
     low, high = float(scores.min()), float(scores.max())
     relevance = (scores - low) / (high - low) if high > low else np.ones(n)
     weighted = (1.0 - diversity) * relevance
     count = budget_count(budget, n)
     sizes = None
+    room = 0
     if count is None:
         sizes = np.asarray(word_counts if budget.kind == "words" else char_counts)
         room = int(budget.value)
+    if n <= _POOL_MIN:  # the pool would hold every candidate: no bookkeeping needed
+        return _mmr_small(scores, relevance, weighted, count, sizes, room, diversity, vectors)
+    redundancy = np.zeros(n)
+    pool = _Candidates(weighted - diversity * redundancy, sizes, room)
+    similarity = _Similarity(vectors)
+    taken: list[int] = []
+    while count is None or len(taken) < count:
+        if pool.empty():
+            if not taken:  # even the best sentence overflows: take it alone
+                taken.append(int(rank_order(scores)[0]))
+            break
+        pick = pool.best(relevance)
+        taken.append(pick)
+        if len(taken) == count:
+            break  # the last pick's redundancy is never used
+        pool.remove(np.array([pick]))
+        if sizes is not None:
+            room -= int(sizes[pick])
+            pool.shrink_room(room)
+        rows, cosines = similarity.row(pick)
+        grown = np.maximum(redundancy[rows], cosines)
+        changed = grown != redundancy[rows]
+        if changed.any():
+            rows = rows[changed]
+            redundancy[rows] = grown[changed]
+            pool.lower(rows, weighted[rows] - diversity * redundancy[rows])
+    return np.asarray(taken, dtype=np.intp)
+
+
+def _mmr_small(scores, relevance, weighted, count, sizes, room, diversity, vectors) -> np.ndarray:
+    """``_mmr`` for a few hundred sentences (a news article): every candidate's value
+    recomputed at each pick, which costs less than the pool's bookkeeping at this size."""
+    n = len(scores)
     redundancy = np.zeros(n)
     free = np.ones(n, dtype=bool)
     taken: list[int] = []
@@ -210,8 +249,13 @@ def _mmr(scores, budget, word_counts, char_counts, diversity, vectors) -> np.nda
             if not taken:  # even the best sentence overflows: take it alone
                 taken.append(int(rank_order(scores)[0]))
             break
-        value = weighted[candidates] - diversity * redundancy[candidates]
-        pick = _best(value, relevance, candidates)
+        keys = _tie_keys(weighted[candidates] - diversity * redundancy[candidates])
+        tied = (keys == keys.max()).nonzero()[0]
+        if tied.size > 1:  # ascending: argmax takes the earliest of the most relevant
+            tied = candidates[tied]
+            pick = int(tied[relevance[tied].argmax()])
+        else:
+            pick = int(candidates[tied[0]])
         taken.append(pick)
         if len(taken) == count:
             break  # the last pick's redundancy is never used
@@ -223,3 +267,143 @@ def _mmr(scores, budget, word_counts, char_counts, diversity, vectors) -> np.nda
             row = row.toarray() if hasattr(row, "toarray") else np.asarray(row)
         np.maximum(redundancy, np.asarray(row, dtype=np.float64).ravel(), out=redundancy)
     return np.asarray(taken, dtype=np.intp)
+
+
+class _Similarity:
+    """Cosines of one sentence with the others, bit for bit as ``vectors @ vectors[i].T``.
+
+    For canonical float64 CSR rows only the sentences sharing a term with i
+    are visited (the others' cosine is exactly 0), through the columns of i's
+    terms. Each row's products are added from 0 in ascending term order, the
+    order of its stored entries, as scipy's product adds them (it adds the
+    zero products of other terms too, which changes no sum), so the sums are
+    identical. Other inputs: the full product.
+    """
+
+    def __init__(self, vectors) -> None:
+        self.vectors = vectors
+        self.sparse = (
+            getattr(vectors, "format", None) == "csr"
+            and vectors.dtype == np.float64
+            and vectors.has_canonical_format  # sorted indices, no duplicates
+        )
+        if self.sparse:
+            self.columns = vectors.tocsc()
+            self.sums = np.zeros(vectors.shape[0])
+
+    def row(self, i: int) -> tuple[np.ndarray, np.ndarray]:
+        """``(rows, cosines)``: sentences whose cosine with i may be non-zero (possibly
+        repeated), and that cosine."""
+        x = self.vectors
+        if not self.sparse:
+            row = x @ x[i].T
+            if not isinstance(row, np.ndarray):
+                row = row.toarray() if hasattr(row, "toarray") else np.asarray(row)
+            row = np.asarray(row, dtype=np.float64).ravel()
+            return np.arange(row.size), row
+        start, stop = x.indptr[i], x.indptr[i + 1]
+        columns, sums = self.columns, self.sums
+        parts = []
+        for term, weight in zip(
+            x.indices[start:stop].tolist(), x.data[start:stop].tolist(), strict=True
+        ):
+            lo, hi = columns.indptr[term], columns.indptr[term + 1]
+            rows = columns.indices[lo:hi]  # distinct within a column
+            sums[rows] += columns.data[lo:hi] * weight
+            parts.append(rows)
+        rows = np.concatenate(parts) if parts else np.zeros(0, dtype=np.intp)
+        cosines = sums[rows]
+        sums[rows] = 0.0
+        return rows, cosines
+
+
+class _Candidates:
+    """The sentences MMR may still take, with their current values, which only fall.
+
+    ``pool`` holds the indices of the highest values as of the last rebuild and
+    ``bound`` is the largest value outside it (values only fall, so it stays
+    an upper bound). While the pool's best key exceeds the bound's key, every
+    tie of the best is in the pool and a pick costs O(pool); otherwise the pool
+    is rebuilt from all candidates, O(n). The smallest value is kept up to date
+    too, since the tie keys are scaled by the largest absolute value.
+    """
+
+    def __init__(self, values: np.ndarray, sizes, room: int) -> None:
+        n = values.size
+        self.values = values.copy()
+        self.live = np.ones(n, dtype=bool)
+        self.pool_size = max(_POOL_MIN, 4 * math.isqrt(n))
+        self.pool = np.zeros(0, dtype=np.intp)
+        self.bound = -np.inf
+        self.by_size = None
+        if sizes is not None:
+            self.by_size = np.argsort(sizes, kind="stable")
+            self.sorted_sizes = sizes[self.by_size]
+            self.fits = self._fitting(room)  # by_size[:fits]: the sentences within the room
+            self.live[:] = False
+            self.live[self.by_size[: self.fits]] = True
+        self.count = int(self.live.sum())
+        self.low = float(self.values[self.live].min()) if self.count else 0.0
+        self.values[~self.live] = -np.inf
+        self._rebuild()
+
+    def _fitting(self, room: int) -> int:
+        return int(np.searchsorted(self.sorted_sizes, room, side="right"))
+
+    def empty(self) -> bool:
+        return self.count == 0
+
+    def _rebuild(self, everything: bool = False) -> None:
+        live = self.live.nonzero()[0]
+        if everything or live.size <= self.pool_size:
+            self.pool, self.bound = live, -np.inf
+            return
+        values = self.values[live]
+        cut = live.size - self.pool_size - 1
+        order = np.argpartition(values, cut)
+        self.pool = np.sort(live[order[cut + 1 :]])
+        self.bound = float(values[order[cut]])
+
+    def best(self, relevance: np.ndarray) -> int:
+        """The candidate with the largest value; ties (to 12 digits, scaled by the largest
+        absolute value of all candidates) go to higher relevance, then the earlier one."""
+        for attempt in range(3):
+            values = self.values[self.pool]
+            top = float(values.max()) if values.size else -np.inf
+            if top > self.bound:  # then top is the largest value of all
+                scale = max(abs(top), abs(self.low))
+                keys = _tie_keys(values, scale)
+                best = keys.max()
+                if self.bound == -np.inf or _tie_keys(np.array(self.bound), scale) < best:
+                    tied = self.pool[keys == best]  # ascending: argmax takes the earliest
+                    return int(tied[np.argmax(relevance[tied])])
+            # a fresh pool can still fail when the best value's ties run past its end
+            self._rebuild(everything=attempt > 0)
+        raise AssertionError("unreachable: a pool of every candidate has no bound")
+
+    def remove(self, rows: np.ndarray) -> None:
+        rows = rows[self.live[rows]]
+        if rows.size == 0:
+            return
+        was_lowest = bool((self.values[rows] == self.low).any())
+        self.live[rows] = False
+        self.values[rows] = -np.inf
+        self.count -= rows.size
+        if was_lowest and self.count:
+            self.low = float(self.values[self.live].min())
+
+    def shrink_room(self, room: int) -> None:
+        """Drop the candidates longer than ``room``."""
+        fits = self._fitting(room)
+        if fits < self.fits:
+            self.remove(self.by_size[fits : self.fits])
+            self.fits = fits
+
+    def lower(self, rows: np.ndarray, values: np.ndarray) -> None:
+        """Set lower values for ``rows`` (those still candidates)."""
+        live = self.live[rows]
+        if not live.all():
+            rows, values = rows[live], values[live]
+        if rows.size:
+            self.values[rows] = values
+            self.low = min(self.low, float(values.min()))

@@ -339,3 +339,16 @@ def test_pacsum_scores_identical_sentences_favour_the_first():
     x = sp.csr_matrix(np.ones((200, 1)))
     scores = rank.pacsum_scores(x)  # long path: 200 > DENSE_MAX
     assert np.all(np.diff(scores) < 0)
+
+
+@pytest.mark.parametrize("max_edges", [rank.MAX_EDGES, 60])
+def test_threshold_pairs_values_are_the_pairs_cosines(max_edges):
+    rng = np.random.default_rng(7)
+    x = _unit_rows(rng, 90, 30, 0.15)
+    dense = rank.cosine_similarity(x)
+    rows, cols = rank.threshold_pairs(x, 0.1, max_edges, block_work=500)
+    rows2, cols2, sims = rank.threshold_pairs(x, 0.1, max_edges, block_work=500, values=True)
+    assert np.array_equal(rows, rows2) and np.array_equal(cols, cols2)
+    assert rows.size > 0 and sims.dtype == np.float64
+    np.testing.assert_allclose(sims, dense[rows, cols], rtol=0, atol=1e-12)
+    assert (sims > 0.1).all()

@@ -5,7 +5,14 @@ import pytest
 import scipy.sparse as sp
 
 from summarizer.errors import InvalidOptionError
-from summarizer.select import DEFAULT_SENTENCES, Budget, check_diversity, rank_order, select
+from summarizer.select import (
+    DEFAULT_SENTENCES,
+    Budget,
+    _Similarity,
+    check_diversity,
+    rank_order,
+    select,
+)
 
 WORDS = np.array([5, 10, 3, 8])
 CHARS = WORDS * 6
@@ -160,3 +167,82 @@ def test_score_order_with_diversity_breaks_ties_by_position():
     three = Budget("sentences", 3)
     taken = select(scores, three, WORDS, CHARS, "score", diversity=0.6, vectors=vectors)
     assert taken.tolist() == [1, 0, 2]
+
+
+# The fast MMR (neighbourhoods through columns, a pool of the best values) against the plain
+# algorithm: every candidate's value recomputed at each pick, all products taken in full.
+
+
+def _reference_mmr(scores, budget, sizes, diversity, vectors):
+    n = len(scores)
+    low, high = scores.min(), scores.max()
+    relevance = (scores - low) / (high - low) if high > low else np.ones(n)
+    count = {"sentences": min(n, int(budget.value)), "ratio": None}.get(budget.kind)
+    if budget.kind == "ratio":
+        count = min(n, max(1, int(np.floor(budget.value * n + 0.5))))
+    room = int(budget.value)
+    redundancy, free, taken = np.zeros(n), np.ones(n, dtype=bool), []
+    while count is None or len(taken) < count:
+        fits = free if count is not None else free & (sizes <= room)
+        candidates = np.flatnonzero(fits)
+        if candidates.size == 0:
+            if not taken:
+                taken.append(int(rank_order(scores)[0]))
+            break
+        value = (1 - diversity) * relevance[candidates] - diversity * redundancy[candidates]
+        keys = np.round(value / (np.abs(value).max() or 1.0), 12)
+        order = np.lexsort((candidates, -relevance[candidates], -keys))
+        pick = int(candidates[order[0]])
+        taken.append(pick)
+        free[pick] = False
+        room -= int(sizes[pick]) if count is None else 0
+        row = vectors @ vectors[pick].T
+        row = row.toarray().ravel() if sp.issparse(row) else np.asarray(row).ravel()
+        redundancy = np.maximum(redundancy, row)
+    return sorted(taken)
+
+
+def _tied_rows(rng, n, d):
+    """Unit non-negative sparse rows with exact duplicates and scores with many exact ties."""
+    x = sp.random(n, d, density=4 / d, random_state=rng, format="csr")
+    x.data = np.round(x.data * 4) + 1.0  # few distinct weights
+    x = x.toarray()
+    x[rng.integers(0, n, n // 5)] = x[rng.integers(0, n, n // 5)]  # duplicates
+    x[x.sum(axis=1) == 0, 0] = 1.0
+    x /= np.linalg.norm(x, axis=1, keepdims=True)
+    scores = np.round(rng.random(n) * 6) / 6  # seven distinct scores
+    return sp.csr_matrix(x), scores
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_mmr_equals_the_plain_algorithm(seed):
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(300, 700))  # larger than the pool: it is rebuilt
+    vectors, scores = _tied_rows(rng, n, int(rng.integers(8, 60)))
+    if seed % 2:
+        scores = scores + rng.random(n) * 1e-3  # fewer ties
+    sizes = rng.integers(1, 30, n)
+    for budget in (Budget("ratio", 0.3), Budget("sentences", 40), Budget("words", 900)):
+        for diversity in (0.3, 0.7, 1.0):
+            expected = _reference_mmr(scores, budget, sizes, diversity, vectors)
+            got = select(scores, budget, sizes, sizes, diversity=diversity, vectors=vectors)
+            assert got.tolist() == expected
+            dense = select(
+                scores, budget, sizes, sizes, diversity=diversity, vectors=vectors.toarray()
+            )
+            assert dense.tolist() == expected
+
+
+def test_similarity_rows_equal_the_sparse_product_bit_for_bit():
+    rng = np.random.default_rng(9)
+    x = sp.random(200, 50, density=0.1, random_state=rng, format="csr")
+    x = sp.csr_matrix(x.multiply(1 / np.sqrt(x.multiply(x).sum(axis=1) + 1e-300)))
+    similarity = _Similarity(x)
+    assert similarity.sparse
+    for i in range(200):
+        rows, cosines = similarity.row(i)
+        got = np.zeros(200)
+        got[rows] = cosines
+        expected = (x @ x[i].T).toarray().ravel()
+        assert np.array_equal(got, expected)
+        assert not similarity.sums.any()  # the scratch row is cleared
