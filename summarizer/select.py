@@ -226,6 +226,8 @@ def _mmr(scores, budget, word_counts, char_counts, diversity, vectors) -> np.nda
         if sizes is not None:
             room -= int(sizes[pick])
             pool.shrink_room(room)
+        if similarity.repeats(pick):  # same vector as an earlier pick: same cosines
+            continue
         rows, cosines = similarity.row(pick)
         grown = np.maximum(redundancy[rows], cosines)
         changed = grown != redundancy[rows]
@@ -290,6 +292,22 @@ class _Similarity:
         if self.sparse:
             self.columns = vectors.tocsc()
             self.sums = np.zeros(vectors.shape[0])
+        self.seen: set[bytes] = set()
+
+    def repeats(self, i: int) -> bool:
+        """Whether sentence i's vector equals one passed here before (then remembers it):
+        texts that repeat a sentence would otherwise redo the same cosines each time."""
+        x = self.vectors
+        if self.sparse:
+            start, stop = x.indptr[i], x.indptr[i + 1]
+            key = x.indices[start:stop].tobytes() + b"|" + x.data[start:stop].tobytes()
+        else:
+            row = x[i]
+            key = (row.toarray() if hasattr(row, "toarray") else np.asarray(row)).tobytes()
+        if key in self.seen:
+            return True
+        self.seen.add(key)
+        return False
 
     def row(self, i: int) -> tuple[np.ndarray, np.ndarray]:
         """``(rows, cosines)``: sentences whose cosine with i may be non-zero (possibly
