@@ -321,6 +321,12 @@ def _ascii_json() -> bool:
     return codecs.lookup(getattr(sys.stdout, "encoding", None) or "ascii").name != "utf-8"
 
 
+def _print_error(label: str, error: InputError | SummarizerError) -> None:
+    """One line on stderr; an InputError already names its input."""
+    message = str(error) if isinstance(error, InputError) else f"{label}: {error}"
+    print(f"summarizer: error: {message}", file=sys.stderr)
+
+
 def _print_timings(label: str, summary: Summary) -> None:
     parts = ", ".join(f"{k} {v * 1000:.3f}" for k, v in summary.timings.items())
     print(f"{label}: timings (ms): {parts}", file=sys.stderr)
@@ -351,9 +357,7 @@ def run(args: argparse.Namespace) -> int:
         out.write("[")
     for label, summary in _summaries(_read_files(sources, args, max_chars), summarizer, args):
         if isinstance(summary, (InputError, SummarizerError)):
-            exc = summary
-            message = str(exc) if isinstance(exc, InputError) else f"{label}: {exc}"
-            print(f"summarizer: error: {message}", file=sys.stderr)
+            _print_error(label, summary)
             status = EXIT_INPUT
             continue
         if args.timings:
@@ -554,8 +558,7 @@ def _run_jsonl(args: argparse.Namespace, summarizer: Summarizer, max_chars: int 
     for fields, summary in _summaries(records, summarizer, args):
         where = f"{fields['source']}:{fields['line']}" if "line" in fields else fields["source"]
         if isinstance(summary, (InputError, SummarizerError)):
-            message = str(summary) if isinstance(summary, InputError) else f"{where}: {summary}"
-            print(f"summarizer: error: {message}", file=sys.stderr)
+            _print_error(where, summary)
             status = EXIT_INPUT
             continue
         if args.timings:
