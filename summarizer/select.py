@@ -343,7 +343,14 @@ class _Candidates:
     an upper bound). While the pool's best key exceeds the bound's key, every
     tie of the best is in the pool and a pick costs O(pool); otherwise the pool
     is rebuilt from all candidates, O(n). The smallest value is kept up to date
-    too, since the tie keys are scaled by the largest absolute value.
+    too (with how many candidates have it), since the tie keys are scaled by
+    the largest absolute value.
+
+    A text that repeats sentences makes large groups of exactly equal values.
+    When the best is such a group, it is queued in tie order (higher relevance,
+    then earlier) and later picks take its next live member in O(1), for as
+    long as the queue stays exact: none of its members lowered and the scale
+    unchanged (values only fall, so nothing outside it can catch up).
     """
 
     def __init__(self, values: np.ndarray, sizes, room: int) -> None:
@@ -361,9 +368,25 @@ class _Candidates:
             self.live[:] = False
             self.live[self.by_size[: self.fits]] = True
         self.count = int(self.live.sum())
-        self.low = float(self.values[self.live].min()) if self.count else 0.0
+        self.low, self.low_count = 0.0, 0
+        if self.count:
+            self._find_low()
         self.values[~self.live] = -np.inf
+        self.queue: np.ndarray | None = None  # a group of equal best values, in tie order
+        self.queue_pos = 0
+        self.queue_value = self.queue_scale = 0.0
+        self.in_queue = np.zeros(n, dtype=bool)
         self._rebuild()
+
+    def _find_low(self) -> None:
+        values = self.values[self.live]
+        self.low = float(values.min())
+        self.low_count = int(np.count_nonzero(values == self.low))
+
+    def _drop_queue(self) -> None:
+        if self.queue is not None:
+            self.in_queue[self.queue] = False
+            self.queue = None
 
     def _fitting(self, room: int) -> int:
         return int(np.searchsorted(self.sorted_sizes, room, side="right"))
@@ -385,6 +408,16 @@ class _Candidates:
     def best(self, relevance: np.ndarray) -> int:
         """The candidate with the largest value; ties (to 12 digits, scaled by the largest
         absolute value of all candidates) go to higher relevance, then the earlier one."""
+        queue = self.queue
+        if queue is not None:
+            if max(abs(self.queue_value), abs(self.low)) == self.queue_scale:
+                pos, live = self.queue_pos, self.live
+                while pos < queue.size and not live[queue[pos]]:
+                    pos += 1
+                self.queue_pos = pos
+                if pos < queue.size:
+                    return int(queue[pos])
+            self._drop_queue()
         for attempt in range(3):
             values = self.values[self.pool]
             top = float(values.max()) if values.size else -np.inf
@@ -394,6 +427,11 @@ class _Candidates:
                 best = keys.max()
                 if self.bound == -np.inf or _tie_keys(np.array(self.bound), scale) < best:
                     tied = self.pool[keys == best]  # ascending: argmax takes the earliest
+                    if tied.size > 2 and values[keys == best].min() == top:  # all equal
+                        self.queue = tied[np.lexsort((tied, -relevance[tied]))]
+                        self.queue_pos, self.queue_value, self.queue_scale = 0, top, scale
+                        self.in_queue[self.queue] = True
+                        return int(self.queue[0])
                     return int(tied[np.argmax(relevance[tied])])
             # a fresh pool can still fail when the best value's ties run past its end
             self._rebuild(everything=attempt > 0)
@@ -403,12 +441,12 @@ class _Candidates:
         rows = rows[self.live[rows]]
         if rows.size == 0:
             return
-        was_lowest = bool((self.values[rows] == self.low).any())
+        self.low_count -= int(np.count_nonzero(self.values[rows] == self.low))
         self.live[rows] = False
         self.values[rows] = -np.inf
         self.count -= rows.size
-        if was_lowest and self.count:
-            self.low = float(self.values[self.live].min())
+        if self.low_count <= 0 and self.count:
+            self._find_low()
 
     def shrink_room(self, room: int) -> None:
         """Drop the candidates longer than ``room``."""
@@ -418,10 +456,21 @@ class _Candidates:
             self.fits = fits
 
     def lower(self, rows: np.ndarray, values: np.ndarray) -> None:
-        """Set lower values for ``rows`` (those still candidates)."""
+        """Set lower values for ``rows`` (those still candidates; repeats allowed)."""
         live = self.live[rows]
         if not live.all():
             rows, values = rows[live], values[live]
-        if rows.size:
-            self.values[rows] = values
-            self.low = min(self.low, float(values.min()))
+        if rows.size == 0:
+            return
+        rows, first = np.unique(rows, return_index=True)
+        values = values[first]
+        if self.queue is not None and self.in_queue[rows].any():
+            self._drop_queue()
+        old = self.values[rows]
+        self.values[rows] = values
+        least = float(values.min())
+        if least < self.low:
+            self.low, self.low_count = least, int(np.count_nonzero(values == least))
+        else:  # a value at the low stays there: lowered, yet not below it
+            low = self.low
+            self.low_count += int(np.count_nonzero(values == low) - np.count_nonzero(old == low))

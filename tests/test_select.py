@@ -233,6 +233,25 @@ def test_mmr_equals_the_plain_algorithm(seed):
             assert dense.tolist() == expected
 
 
+@pytest.mark.parametrize("seed", range(4))
+def test_mmr_equals_the_plain_algorithm_on_a_few_sentences_repeated(seed):
+    """Large groups of exactly equal values: the tie queue must take them in tie order."""
+    rng = np.random.default_rng(100 + seed)
+    distinct, scores_of = _tied_rows(rng, 6, 5)
+    which = rng.integers(0, 6, int(rng.integers(400, 900)))
+    vectors, scores = distinct[which], scores_of[which]
+    if seed % 2:
+        scores = scores.copy()
+        scores[:20] += np.linspace(0.5, 0.1, 20)  # a distinct lead, then ties
+    n = len(scores)
+    sizes = rng.integers(1, 30, n)
+    for budget in (Budget("ratio", 0.5), Budget("sentences", 120), Budget("words", 2000)):
+        for diversity in (0.3, 1.0):
+            expected = _reference_mmr(scores, budget, sizes, diversity, vectors)
+            got = select(scores, budget, sizes, sizes, diversity=diversity, vectors=vectors)
+            assert got.tolist() == expected
+
+
 def test_similarity_rows_equal_the_sparse_product_bit_for_bit():
     rng = np.random.default_rng(9)
     x = sp.random(200, 50, density=0.1, random_state=rng, format="csr")
