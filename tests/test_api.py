@@ -3,6 +3,8 @@ from __future__ import annotations
 import json
 import os
 import stat
+import subprocess
+import sys
 
 import pytest
 
@@ -28,6 +30,17 @@ def test_public_names_are_exported():
         assert hasattr(summarizer, name)
     assert summarizer.DEFAULT_METHOD in METHODS
     assert {"textrank", "lexrank", "tfidf"} <= set(METHODS)
+
+
+def test_every_public_name_loads_and_import_alone_loads_nothing_heavy():
+    assert set(summarizer.__all__) == set(summarizer._EXPORTS)
+    for name in summarizer.__all__:
+        assert getattr(summarizer, name) is not None
+    with pytest.raises(AttributeError, match="no attribute 'nope'"):
+        summarizer.nope  # noqa: B018
+    code = "import sys, summarizer; print(sorted({'numpy', 'scipy'} & set(sys.modules)))"
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert r.stdout.strip() == "[]"
 
 
 def test_summary_contract(article):

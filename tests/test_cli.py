@@ -453,6 +453,20 @@ def test_ctrl_c_while_reading_stdin_exits_130_without_traceback():
     assert err == b"" and out == b""
 
 
+def test_ctrl_c_while_the_modules_load_exits_130(monkeypatch):
+    """The ``summarizer`` command's entry point: a Ctrl-C during the imports is no traceback."""
+    import types
+
+    from summarizer.__main__ import run
+
+    class Loading(types.ModuleType):
+        def __getattr__(self, name):
+            raise KeyboardInterrupt
+
+    monkeypatch.setitem(sys.modules, "summarizer.cli", Loading("summarizer.cli"))
+    assert run() == cli.EXIT_INTERRUPT
+
+
 @pytest.mark.skipif(
     not hasattr(os, "geteuid") or os.geteuid() == 0,
     reason="running as root: chmod 000 does not stop root from reading "
