@@ -65,6 +65,9 @@ def short_case(doc: dict, budget: int | None) -> tuple[str, str, int] | None:
     return text, "\n".join(inside), len(inside)
 
 
+ROWS: list[dict] = []  # what the table shows, for --json
+
+
 def bootstrap(deltas: np.ndarray, seed: int = 0, n: int = 2000) -> tuple[float, float]:
     rng = np.random.default_rng(seed)
     means = rng.choice(deltas, size=(n, len(deltas)), replace=True).mean(axis=1)
@@ -94,6 +97,19 @@ def evaluate(
             )
             deltas = fitted[:, 1] - base[:, 1]
             low, high = bootstrap(deltas)
+            ROWS.append(
+                {
+                    "set": name,
+                    "docs": len(cases),
+                    "method": method,
+                    "own_idf": base.mean(0).tolist(),
+                    "fitted_on": fit_name,
+                    "fitted_idf": fitted.mean(0).tolist(),
+                    "r2_delta": float(deltas.mean()),
+                    "r2_delta_ci95": [low, high],
+                    "docs_up_down": [int((deltas > 0).sum()), int((deltas < 0).sum())],
+                }
+            )
             print(
                 f"{row} | {fit_name} | " + " / ".join(f"{x:.2f}" for x in fitted.mean(0)) + " | "
                 f"{deltas.mean():+.2f} [{low:+.2f}, {high:+.2f}] | "
@@ -130,6 +146,7 @@ def main() -> None:
     parser.add_argument("--bbc", required=True, help="bbc_dev.jsonl")
     parser.add_argument("--cnndm", help="cnndm_dev100.jsonl")
     parser.add_argument("--short", type=int, default=SHORT, help="sentences of a short text")
+    parser.add_argument("--json", type=Path, help="also write the rows as JSON here")
     args = parser.parse_args()
     SHORT = args.short
     random.seed(0)
@@ -147,6 +164,8 @@ def main() -> None:
         fits = {"other half": half_fits(cnn), "BBC dev": corpus_fit(bbc)}
         evaluate("CNN/DM full", cnn, full_case, 3, fits)
         evaluate(f"CNN/DM first {SHORT} sentences", cnn, short_case, 2, fits)
+    if args.json:
+        args.json.write_text(json.dumps(ROWS, indent=1), encoding="utf-8")
 
 
 if __name__ == "__main__":

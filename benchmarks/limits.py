@@ -131,6 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--ratio", type=float, help="summary budget as a fraction of the sentences (default: 3)"
     )
+    parser.add_argument("--json", type=Path, help="also write the rows as JSON here")
     parser.add_argument("--max-gb", type=float, default=6.0, help="address-space cap per case")
     parser.add_argument("--timeout", type=float, default=300.0, help="seconds per case")
     parser.add_argument("--repeat", type=int, default=1, help="runs per case; medians are shown")
@@ -146,6 +147,7 @@ def main(argv: list[str] | None = None) -> int:
         "| input | MB | sentences | seconds | segment | vectorize | rank | select | peak RSS MB |"
     )
     print("|---|---|---|---|---|---|---|---|---|")
+    rows: list[dict] = []
     for kind in args.kinds.split(","):
         for size in args.sizes.split(","):
             n_chars = int(float(size) * 1_000_000)
@@ -156,6 +158,7 @@ def main(argv: list[str] | None = None) -> int:
                 for _ in range(args.repeat)
             ]
             r = next((run for run in runs if "error" in run), None) or _median(runs)
+            rows.append({"input": kind, "mb": float(size), **r})
             if "error" in r:
                 print(f"| {kind} | {size} | - | {r['error']} | | | | | |", flush=True)
                 continue
@@ -166,6 +169,9 @@ def main(argv: list[str] | None = None) -> int:
                 f"{t['select']:.2f} | {r['peak_mb']:.0f} |",
                 flush=True,
             )
+    if args.json:
+        settings = {"method": args.method, "ratio": args.ratio, "repeat": args.repeat}
+        args.json.write_text(json.dumps({**settings, "rows": rows}, indent=1), encoding="utf-8")
     return 0
 
 

@@ -53,6 +53,7 @@ def main() -> None:
     parser.add_argument("sizes", nargs="+", type=int, help="sentence counts")
     parser.add_argument("--long-dir", default=str(DEFAULT_DIR), help="folder of .txt files")
     parser.add_argument("--threshold", type=float, default=0.1)
+    parser.add_argument("--json", help="also write the rows as JSON here")
     parser.add_argument("--_child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args._child:
@@ -62,6 +63,7 @@ def main() -> None:
     print(f"lexrank, threshold={args.threshold}; one fresh process per size\n")
     print("| sentences | wall s | CPU s | peak RSS MB |")
     print("|---|---|---|---|")
+    rows = []
     for n in args.sizes:
         command = [
             sys.executable,
@@ -76,6 +78,10 @@ def main() -> None:
         out = subprocess.run(command, capture_output=True, text=True, check=True, env=env)
         r = json.loads(out.stdout.strip().splitlines()[-1])
         print(f"| {r['sentences']:,} | {r['wall_s']:.2f} | {r['cpu_s']:.2f} | {r['peak_mb']:.0f} |")
+        rows.append(r)
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as out:
+            json.dump({"threshold": args.threshold, "rows": rows}, out, indent=1)
 
 
 if __name__ == "__main__":
