@@ -264,11 +264,16 @@ def _mmr_small(scores, relevance, weighted, count, sizes, room, diversity, vecto
         free[pick] = False
         if sizes is not None:
             room -= int(sizes[pick])
-        row = vectors @ vectors[pick].T
-        if not isinstance(row, np.ndarray):
-            row = row.toarray() if hasattr(row, "toarray") else np.asarray(row)
-        np.maximum(redundancy, np.asarray(row, dtype=np.float64).ravel(), out=redundancy)
+        np.maximum(redundancy, _cosine_row(vectors, pick), out=redundancy)
     return np.asarray(taken, dtype=np.intp)
+
+
+def _cosine_row(x, i: int) -> np.ndarray:
+    """``x @ x[i].T`` as a flat float64 array, for dense or sparse ``x``."""
+    row = x @ x[i].T
+    if not isinstance(row, np.ndarray):
+        row = row.toarray() if hasattr(row, "toarray") else np.asarray(row)
+    return np.asarray(row, dtype=np.float64).ravel()
 
 
 class _Similarity:
@@ -314,10 +319,7 @@ class _Similarity:
         repeated), and that cosine."""
         x = self.vectors
         if not self.sparse:
-            row = x @ x[i].T
-            if not isinstance(row, np.ndarray):
-                row = row.toarray() if hasattr(row, "toarray") else np.asarray(row)
-            row = np.asarray(row, dtype=np.float64).ravel()
+            row = _cosine_row(x, i)
             return np.arange(row.size), row
         start, stop = x.indptr[i], x.indptr[i + 1]
         columns, sums = self.columns, self.sums
