@@ -17,7 +17,17 @@ class SummarizerError(Exception):
 
 
 class InvalidOptionError(SummarizerError, ValueError):
-    """An option (budget, method, language, parameter) is not one the package accepts."""
+    """An option (budget, method, language, parameter) is not one the package accepts.
+
+    ``option`` names the option when one is to blame (the command line maps it to its flag).
+    """
+
+    def __init__(self, message: str, *, option: str | None = None) -> None:
+        super().__init__(message)
+        self.option = option
+
+    def __reduce__(self):
+        return (_rebuild_option_error, (str(self), self.option))
 
 
 class InvalidInputError(SummarizerError, TypeError):
@@ -34,3 +44,7 @@ class InvalidFileError(SummarizerError, ValueError):
 
 class MissingDependencyError(SummarizerError, ImportError):
     """An optional dependency (an extra such as ``summarizer[dask]``) is not installed."""
+
+
+def _rebuild_option_error(message: str, option: str | None) -> InvalidOptionError:
+    return InvalidOptionError(message, option=option)
