@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from summarizer.layout import heading_mask
+from summarizer.headings import heading_mask
 from summarizer.segment import segment
 
 
@@ -77,10 +77,10 @@ def test_sentences_ending_in_any_of_the_splitters_marks_are_not_headings():
 
 
 def test_every_terminal_mark_and_closer_of_the_splitter_ends_a_sentence_line():
-    from summarizer.segment import _CLOSERS, _TERMINAL_SET
+    from summarizer.segment.params import CLOSERS, TERMINALS
 
-    for mark in sorted(_TERMINAL_SET):
-        for closer in ("", *_CLOSERS):
+    for mark in sorted(TERMINALS):
+        for closer in ("", *CLOSERS):
             line = f"The committee met on Monday{mark}{closer}"
             text = f"Heading\n\n{line}\n\nAnother sentence follows. And one more.\n"
             spans = [(0, 7), (9, 9 + len(line)), (11 + len(line), len(text) - 1)]

@@ -10,13 +10,14 @@ import re
 
 import numpy as np
 
-from summarizer.segment import _CLOSERS, _TERMINAL_SET, _end_before
+from summarizer.segment.params import CLOSERS, TERMINALS
+from summarizer.segment.state import end_before
 
 __all__ = ["heading_mask"]
 
 # A line ending in one of these ends like a sentence (the splitter's terminal marks, after
 # the splitter's closing quotes and brackets), or like the lead-in to more text (":;,").
-_TERMINAL = _TERMINAL_SET | frozenset(":;,")
+_TERMINAL = frozenset(TERMINALS + ":;,")
 _LINE_END = re.compile(r"[^\S\n]*(?:\n|\Z)")
 
 
@@ -42,9 +43,9 @@ def heading_mask(text: str, spans: list[tuple[int, int]]) -> np.ndarray:
     previous_end = 0
     for i, (start, end) in enumerate(spans):
         stop, previous_end = previous_end, end
-        if text.find("\n", start, end) >= 0 or text[start:end].rstrip(_CLOSERS)[-1:] in _TERMINAL:
+        if text.find("\n", start, end) >= 0 or text[start:end].rstrip(CLOSERS)[-1:] in _TERMINAL:
             continue
-        gap = _end_before(text, start, stop)  # the whitespace before the span starts here
+        gap = end_before(text, start, stop)  # the whitespace before the span starts here
         starts_line = gap == 0 or text.find("\n", gap, start) >= 0
         if starts_line and _LINE_END.match(text, end):
             mask[i] = True
