@@ -18,9 +18,9 @@ __version__ = "0.1.0"
 _EXPORTS = {
     "DEFAULT_METHOD": "summarizer.api",
     "METHODS": "summarizer.api",
-    "Sentence": "summarizer.api",
+    "Sentence": "summarizer.summary",
     "Summarizer": "summarizer.api",
-    "Summary": "summarizer.api",
+    "Summary": "summarizer.summary",
     "split_sentences": "summarizer.api",
     "summarize": "summarizer.api",
     "summarize_many": "summarizer.batch",
@@ -30,7 +30,7 @@ _EXPORTS = {
     "InvalidOptionError": "summarizer.errors",
     "MissingDependencyError": "summarizer.errors",
     "SummarizerError": "summarizer.errors",
-    "Budget": "summarizer.select",
+    "Budget": "summarizer.budget",
     "LANGUAGES": "summarizer.text",
 }
 
@@ -68,16 +68,9 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # what type checkers and IDEs see
-    from summarizer.api import (
-        DEFAULT_METHOD,
-        METHODS,
-        Sentence,
-        Summarizer,
-        Summary,
-        split_sentences,
-        summarize,
-    )
+    from summarizer.api import DEFAULT_METHOD, METHODS, Summarizer, split_sentences, summarize
     from summarizer.batch import summarize_many
+    from summarizer.budget import Budget
     from summarizer.errors import (
         InputTooLargeError,
         InvalidFileError,
@@ -86,5 +79,5 @@ if TYPE_CHECKING:  # what type checkers and IDEs see
         MissingDependencyError,
         SummarizerError,
     )
-    from summarizer.select import Budget
+    from summarizer.summary import Sentence, Summary
     from summarizer.text import LANGUAGES

@@ -20,9 +20,10 @@ from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
 from itertools import islice
 from typing import Any, Literal, overload
 
-from summarizer.api import Summarizer, Summary, check_options
+from summarizer import validate
+from summarizer.api import Summarizer, Summary
+from summarizer.budget import Budget
 from summarizer.errors import InvalidOptionError, MissingDependencyError, SummarizerError
-from summarizer.select import Budget
 
 __all__ = ["summarize_many"]
 
@@ -31,7 +32,6 @@ CHUNK_CHARS = 1_000_000  # a chunk also closes once its texts reach this many ch
 PENDING_PER_JOB = 2  # chunks in flight per worker: keeps workers busy, memory bounded
 ERRORS = ("raise", "return")
 FORKSERVER_PRELOAD = ("summarizer.batch",)
-WARM_UP_IN_PROCESS = True  # summarize in this process while workers start (tests switch it off)
 
 Outcome = Summary | SummarizerError
 
@@ -43,17 +43,19 @@ def prepare(
     chars: int | None,
     summarizer: Summarizer | None,
     options: dict[str, Any],
-) -> tuple[Summarizer, dict[str, Any]]:
-    """Validate a budget and options once: the summarizer to use and the budget keywords."""
-    Budget.from_options(sentences, ratio, words, chars)
-    budget = {"sentences": sentences, "ratio": ratio, "words": words, "chars": chars}
+    budget: Budget | None = None,
+) -> tuple[Summarizer, Budget]:
+    """Validate a budget and options once: the summarizer to use and the ``Budget``."""
+    if budget is None:
+        budget = Budget.from_options(sentences, ratio, words, chars)
+    elif (sentences, ratio, words, chars) != (None, None, None, None):
+        raise InvalidOptionError("give either budget= or one of sentences=, ratio=, ...")
+    else:
+        budget = Budget.of(budget)
     if summarizer is None:
-        check_options(options)
         return Summarizer(**options), budget
     if not isinstance(summarizer, Summarizer):
-        raise InvalidOptionError(
-            f"summarizer must be a Summarizer, not {type(summarizer).__name__}"
-        )
+        raise validate.fail("summarizer", "a Summarizer", summarizer)
     if options:
         raise InvalidOptionError(
             f"give options ({', '.join(sorted(options))}) to the Summarizer, or pass no summarizer="
@@ -64,17 +66,17 @@ def prepare(
 def check_errors(errors: object) -> None:
     """InvalidOptionError unless ``errors`` is one of ``ERRORS``."""
     if errors not in ERRORS:
-        raise InvalidOptionError(f"errors must be 'raise' or 'return', not {errors!r}")
+        raise validate.fail("errors", "'raise' or 'return'", errors)
 
 
 def summarize_chunk(
-    summarizer: Summarizer, texts: Iterable[object], budget: dict[str, Any]
+    summarizer: Summarizer, texts: Iterable[object], budget: Budget
 ) -> list[Outcome]:
     """One outcome per text: its Summary, or the SummarizerError it raised."""
     out: list[Outcome] = []
     for text in texts:
         try:
-            out.append(summarizer.summarize(text, **budget))  # type: ignore[arg-type]
+            out.append(summarizer.summarize(text, budget=budget))  # type: ignore[arg-type]
         except SummarizerError as exc:
             out.append(exc)
     return out
@@ -94,6 +96,7 @@ def summarize_many(
     errors: Literal["raise"] = "raise",
     summarizer: Summarizer | None = None,
     mp_context: str | multiprocessing.context.BaseContext | None = None,
+    budget: Budget | None = None,
     **options: Any,
 ) -> Iterator[Summary]: ...
 
@@ -112,6 +115,7 @@ def summarize_many(
     errors: Literal["return"],
     summarizer: Summarizer | None = None,
     mp_context: str | multiprocessing.context.BaseContext | None = None,
+    budget: Budget | None = None,
     **options: Any,
 ) -> Iterator[Summary | SummarizerError]: ...
 
@@ -129,6 +133,7 @@ def summarize_many(
     errors: str = "raise",
     summarizer: Summarizer | None = None,
     mp_context: str | multiprocessing.context.BaseContext | None = None,
+    budget: Budget | None = None,
     **options: Any,
 ) -> Iterator[Summary | SummarizerError]:
     """Summarize many texts lazily: one ``Summary`` per text, in input order.
@@ -139,7 +144,7 @@ def summarize_many(
     Parameters
     ----------
     texts : any iterable of ``str`` (a list, or a generator over a huge file).
-    sentences, ratio, words, chars : at most one budget, as for ``summarize``.
+    sentences, ratio, words, chars, budget : at most one budget, as for ``summarize``.
     n_jobs : worker processes; 1 (default) works in this process; -1 uses every CPU.
     chunksize : texts per task sent to a worker (default 32; a chunk also closes
         at 1,000,000 characters). At most ``2 * n_jobs`` chunks are in flight.
@@ -159,14 +164,11 @@ def summarize_many(
         its entry point with ``if __name__ == "__main__":``.
     options : ``Summarizer`` options (``method``, ``language``, ``order``, ...).
     """
-    summarizer, budget = prepare(sentences, ratio, words, chars, summarizer, options)
+    summarizer, budget = prepare(sentences, ratio, words, chars, summarizer, options, budget)
     jobs = _jobs(n_jobs)
-    if chunksize is None:
-        chunksize = DEFAULT_CHUNKSIZE
-    elif not isinstance(chunksize, int) or isinstance(chunksize, bool) or chunksize < 1:
-        raise InvalidOptionError(f"chunksize must be a positive integer, not {chunksize!r}")
+    chunksize = DEFAULT_CHUNKSIZE if chunksize is None else validate.integer("chunksize", chunksize)
     if progress not in (None, True, False):
-        raise InvalidOptionError(f"progress must be None, True or False, not {progress!r}")
+        raise validate.fail("progress", "None, True or False", progress)
     if progress:
         _tqdm()  # fail now, not at the first result
     check_errors(errors)
@@ -179,7 +181,7 @@ def summarize_many(
     if context is None:
         outcomes = _sequential(summarizer, texts, budget)
     else:
-        outcomes = _parallel(summarizer, texts, budget, jobs, chunksize, context)
+        outcomes = _parallel(summarizer, texts, budget, jobs, chunksize, context, warm_up=True)
     return _deliver(outcomes, errors, progress, _length(texts))
 
 
@@ -191,7 +193,7 @@ def _jobs(n_jobs: object) -> int:
             if hasattr(os, "sched_getaffinity"):
                 return max(1, len(os.sched_getaffinity(0)))
             return os.cpu_count() or 1
-    raise InvalidOptionError(f"n_jobs must be a positive integer or -1 (every CPU), not {n_jobs!r}")
+    raise validate.fail("n_jobs", "a positive integer or -1 (every CPU)", n_jobs)
 
 
 def _context(mp_context: object, jobs: int) -> multiprocessing.context.BaseContext | None:
@@ -229,7 +231,7 @@ def _add_forkserver_preload(context: multiprocessing.context.BaseContext) -> Non
     current = current or ["__main__"]
     wanted = [name for name in FORKSERVER_PRELOAD if name not in current]
     if wanted:
-        context.set_forkserver_preload(current + wanted)  # type: ignore[attr-defined]
+        context.set_forkserver_preload(current + wanted)
 
 
 def _tqdm() -> Any:
@@ -273,7 +275,7 @@ def _deliver(
 
 
 def _sequential(
-    summarizer: Summarizer, texts: Iterable[object], budget: dict[str, Any]
+    summarizer: Summarizer, texts: Iterable[object], budget: Budget
 ) -> Iterator[Outcome]:
     for text in texts:
         yield from summarize_chunk(summarizer, (text,), budget)
@@ -295,18 +297,22 @@ def _chunks(texts: Iterable[object], size: int) -> Iterator[list[object]]:
 def _parallel(
     summarizer: Summarizer,
     texts: Iterable[object],
-    budget: dict[str, Any],
+    budget: Budget,
     jobs: int,
     chunksize: int,
     context: multiprocessing.context.BaseContext,
+    *,
+    warm_up: bool,
 ) -> Iterator[Outcome]:
+    """Outcomes from ``jobs`` worker processes, in input order. With ``warm_up``, this process
+    summarizes while the workers start (unless they fork, which is quick)."""
     chunks = _chunks(texts, chunksize)
     pending: deque[tuple[Future[list[Outcome]], list[object], list[Outcome]]] = deque()
     pool = ProcessPoolExecutor(
         jobs, mp_context=context, initializer=_start_worker, initargs=(summarizer.to_dict(),)
     )
     try:
-        if WARM_UP_IN_PROCESS and context.get_start_method() != "fork":
+        if warm_up and context.get_start_method() != "fork":
             # Starting workers takes a while (a fresh interpreter imports numpy and the
             # package); rather than wait, summarize here until they are ready.
             ready = _start_in_background(pool, jobs)
@@ -331,10 +337,10 @@ def _parallel(
 
 
 def _submit(
-    pool: ProcessPoolExecutor, summarizer: Summarizer, chunk: list[object], budget: dict[str, Any]
+    pool: ProcessPoolExecutor, summarizer: Summarizer, chunk: list[object], budget: Budget
 ) -> tuple[Future[list[Outcome]], list[object], list[Outcome]]:
     """Send the chunk's texts to a worker; refuse the rest here, since they may not pickle."""
-    texts = [t for t in chunk if isinstance(t, str)]
+    texts: list[object] = [t for t in chunk if isinstance(t, str)]
     refused = []
     if len(texts) < len(chunk):
         refused = summarize_chunk(summarizer, [t for t in chunk if not isinstance(t, str)], budget)
@@ -388,6 +394,6 @@ def _start_worker(state: dict[str, Any]) -> None:
     _worker = Summarizer.from_dict(state)
 
 
-def _work(texts: list[object], budget: dict[str, Any]) -> list[Outcome]:
+def _work(texts: list[object], budget: Budget) -> list[Outcome]:
     assert _worker is not None, "worker not initialized"
     return summarize_chunk(_worker, texts, budget)

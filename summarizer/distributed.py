@@ -15,8 +15,10 @@ import json
 from functools import partial
 from typing import Any
 
+from summarizer import validate
 from summarizer.api import Summarizer, Summary
 from summarizer.batch import check_errors, prepare, summarize_chunk
+from summarizer.budget import Budget
 from summarizer.errors import InvalidOptionError, MissingDependencyError, SummarizerError
 from summarizer.vectorize import DocumentFrequencies
 
@@ -89,7 +91,7 @@ def summarize_frame(
             f"no column {column!r}; the columns are {', '.join(map(repr, frame.columns))}"
         )
     if not isinstance(output, str):
-        raise InvalidOptionError(f"output must be a column name (a str), not {output!r}")
+        raise validate.fail("output", "a column name (a str)", output)
     names = [output, output + "_json"] if details else [output]
     if column in names:
         raise InvalidOptionError(f"output must be a column name other than {column!r}")
@@ -131,7 +133,7 @@ def fit_idf(
 
 def _check(value: object, kind: type, name: str, wanted: str) -> None:
     if not isinstance(value, kind):
-        raise InvalidOptionError(f"{name} must be {wanted}, not {type(value).__name__}")
+        raise validate.fail(name, wanted, type(value).__name__)
 
 
 def _shared(summarizer: Summarizer) -> Any:
@@ -155,7 +157,7 @@ def _summarizer(shared: tuple[str, dict]) -> Summarizer:
     return summarizer
 
 
-def _outcomes(texts: Any, shared: tuple[str, dict], budget: dict, errors: str) -> list:
+def _outcomes(texts: Any, shared: tuple[str, dict], budget: Budget, errors: str) -> list:
     outcomes = summarize_chunk(_summarizer(shared), texts, budget)
     if errors == "raise":
         for outcome in outcomes:
@@ -173,7 +175,7 @@ def _details(outcome: Summary | SummarizerError) -> str:
 
 
 def _summarize_frame_partition(
-    frame: Any, column: str, names: list[str], shared: tuple, budget: dict, errors: str
+    frame: Any, column: str, names: list[str], shared: tuple, budget: Budget, errors: str
 ) -> Any:
     outcomes = _outcomes(frame[column].tolist(), shared, budget, errors)
     columns = {names[0]: [str(o) if isinstance(o, Summary) else None for o in outcomes]}

@@ -25,6 +25,7 @@ linear system directly. Long documents never build an n x n matrix:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -34,10 +35,10 @@ from summarizer._sparse import sparse as _sparse
 
 if TYPE_CHECKING:
     import scipy.sparse as sp
+    from scipy.sparse.linalg import LinearOperator
 
 __all__ = [
     "DENSE_MAX",
-    "SimilarityOperator",
     "body_positions",
     "centroid_scores",
     "cosine_operator",
@@ -50,15 +51,15 @@ __all__ = [
     "pacsum_scores",
     "pagerank",
     "positional_scores",
+    "similarity_operator",
     "textrank_scores",
     "threshold_graph",
-    "threshold_graph_sparse",
     "threshold_operator",
     "threshold_pairs",
 ]
 
 DENSE_MAX = 80  # up to this many sentences: dense n x n graphs, PageRank by a direct solve
-MAX_EDGES = 20_000_000  # threshold_graph_sparse: links kept at most (about 240 MB)
+MAX_EDGES = 20_000_000  # threshold_pairs: links kept at most (about 240 MB)
 
 
 def _dense(matrix) -> np.ndarray:
@@ -138,27 +139,18 @@ def centroid_scores(vectors) -> np.ndarray:
     return np.asarray(vectors @ (centroid / norm)).ravel()
 
 
-class SimilarityOperator:
-    """A symmetric n x n weight matrix known only by its product with a vector.
+def similarity_operator(n: int, matvec: Callable[[np.ndarray], np.ndarray]) -> LinearOperator:
+    """A symmetric n x n weight matrix known only by its product with a vector, as a scipy
+    ``LinearOperator`` (``pagerank`` accepts one in place of a matrix)."""
+    from scipy.sparse.linalg import LinearOperator
 
-    ``pagerank`` accepts it in place of a matrix; ``toarray`` builds the dense
-    matrix (for tests on small inputs).
-    """
+    def flat(v: np.ndarray) -> np.ndarray:
+        return matvec(np.ravel(v))  # scipy may pass a column vector
 
-    def __init__(self, n: int, matvec) -> None:
-        self.shape = (n, n)
-        self.matvec = matvec
-        self.rmatvec = matvec
-
-    def __matmul__(self, v: np.ndarray) -> np.ndarray:
-        return self.matvec(np.asarray(v, dtype=np.float64))
-
-    def toarray(self) -> np.ndarray:
-        eye = np.eye(self.shape[0])
-        return np.column_stack([self.matvec(e) for e in eye]) if self.shape[0] else eye
+    return LinearOperator((n, n), matvec=flat, rmatvec=flat, dtype=np.float64)
 
 
-def cosine_operator(vectors) -> SimilarityOperator:
+def cosine_operator(vectors) -> LinearOperator:
     """``cosine_similarity`` of unit (or zero) rows as an operator: ``X (X^T v) - diag * v``."""
     x = _csr(vectors)
     xt = x.T.tocsr()
@@ -167,10 +159,10 @@ def cosine_operator(vectors) -> SimilarityOperator:
     def matvec(v: np.ndarray) -> np.ndarray:
         return x @ (xt @ v) - self_similarity * v
 
-    return SimilarityOperator(x.shape[0], matvec)
+    return similarity_operator(x.shape[0], matvec)
 
 
-def overlap_operator(counts, lengths: np.ndarray) -> SimilarityOperator:
+def overlap_operator(counts, lengths: np.ndarray) -> LinearOperator:
     """``overlap_similarity`` as an operator, exact, without an n x n matrix.
 
     With B the binary sentence x term matrix and a = log lengths, the product
@@ -198,7 +190,7 @@ def overlap_operator(counts, lengths: np.ndarray) -> SimilarityOperator:
         shared = binary @ by_group.reshape(n_terms, n_groups)
         return np.einsum("ig,ig->i", inverse, shared) - self_weight * v
 
-    return SimilarityOperator(n, matvec)
+    return similarity_operator(n, matvec)
 
 
 def threshold_pairs(
@@ -292,32 +284,20 @@ def _threshold_block(x, start, stop, threshold, step, n_bins, floor, values=Fals
     return rows, cols, bins.astype(np.uint8), sims if values else None
 
 
-def _lower_triangle(rows: np.ndarray, cols: np.ndarray, n: int) -> sp.csr_matrix:
-    return _sparse().csr_matrix((np.ones(rows.size), (rows, cols)), shape=(n, n))
-
-
-def threshold_graph_sparse(
-    vectors, threshold: float, max_edges: int = MAX_EDGES, block_work: int = 8_000_000
-) -> sp.csr_matrix:
-    """``threshold_graph(cosine_similarity(vectors), threshold)`` as symmetric CSR, from
-    ``threshold_pairs`` (see there for ``max_edges``)."""
-    n = vectors.shape[0]
-    lower = _lower_triangle(*threshold_pairs(vectors, threshold, max_edges, block_work), n)
-    return _sparse().csr_matrix(lower + lower.T)
-
-
 def threshold_operator(
     vectors, threshold: float, max_edges: int = MAX_EDGES, block_work: int = 8_000_000
-) -> SimilarityOperator:
-    """``threshold_graph_sparse`` as an operator that stores each pair once."""
+) -> LinearOperator:
+    """``threshold_graph(cosine_similarity(vectors), threshold)`` as an operator that stores
+    each pair once (from ``threshold_pairs``; see there for ``max_edges``)."""
     n = vectors.shape[0]
-    lower = _lower_triangle(*threshold_pairs(vectors, threshold, max_edges, block_work), n)
+    rows, cols = threshold_pairs(vectors, threshold, max_edges, block_work)
+    lower = _sparse().csr_matrix((np.ones(rows.size), (rows, cols)), shape=(n, n))
     upper = lower.T
 
     def matvec(v: np.ndarray) -> np.ndarray:
         return lower @ v + upper @ v
 
-    return SimilarityOperator(n, matvec)
+    return similarity_operator(n, matvec)
 
 
 def pagerank(
@@ -333,7 +313,7 @@ def pagerank(
 
     ``weights[i, j] >= 0`` is the weight of edge i -> j: a dense array, a scipy
     sparse matrix, or an operator with ``matvec``/``rmatvec`` (such as
-    ``SimilarityOperator``). With probability ``damping`` the walk follows an
+    ``similarity_operator``). With probability ``damping`` the walk follows an
     edge in proportion to its weight, else it jumps to a node uniformly at
     random; nodes without edges (dangling) always jump. The result sums to 1.
 

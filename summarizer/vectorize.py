@@ -20,7 +20,6 @@ import numpy as np
 
 from summarizer._sparse import issparse as _issparse
 from summarizer._sparse import sparse as _sparse
-from summarizer.errors import InvalidFileError
 from summarizer.text import TermIndex
 
 __all__ = [
@@ -29,7 +28,6 @@ __all__ = [
     "Vectors",
     "smoothed_idf",
     "vectorize",
-    "vectorize_index",
 ]
 
 DENSE_MAX_CELLS = 40_000  # sentences x terms; above this, matrices are CSR
@@ -61,38 +59,6 @@ class DocumentFrequencies:
             np.fromiter((counts.get(t, 0) for t in terms), np.float64, len(terms)), self.n_documents
         )
 
-    # Persistence and merging: plain data only (JSON-ready; never pickle).
-
-    def to_dict(self) -> dict:
-        """JSON-ready state: a format version, ``n_documents`` and each term's count, sorted."""
-        counts = self.counts
-        return {
-            "version": FREQUENCIES_FORMAT_VERSION,
-            "n_documents": self.n_documents,
-            "document_frequencies": {t: counts[t] for t in sorted(counts) if counts[t]},
-        }
-
-    @classmethod
-    def from_dict(cls, data: object) -> DocumentFrequencies:
-        """Rebuild from ``to_dict()`` output; InvalidFileError if ``data`` is not such state."""
-
-        def bad(why: str) -> InvalidFileError:
-            return InvalidFileError(f"not valid document frequencies: {why}")
-
-        if not isinstance(data, dict):
-            raise bad(f"expected an object, not {type(data).__name__}")
-        check_format_version(data.get("version"), FREQUENCIES_FORMAT_VERSION, bad)
-        n = data.get("n_documents")
-        if not _is_count(n):
-            raise bad("n_documents must be a non-negative integer")
-        terms = data.get("document_frequencies")
-        if not isinstance(terms, dict):
-            raise bad("document_frequencies must be an object of term -> count")
-        for term, df in terms.items():
-            if not isinstance(term, str) or not _is_count(df) or df > n:
-                raise bad(f"term {term!r} has count {df!r}; counts are integers in [0, n]")
-        return cls(n_documents=n, counts=Counter(terms))
-
     @classmethod
     def merge(cls, parts: Iterable[DocumentFrequencies]) -> DocumentFrequencies:
         """Frequencies of the union of disjoint corpora; counts add exactly (a reduction step)."""
@@ -103,53 +69,25 @@ class DocumentFrequencies:
         return merged
 
 
-FREQUENCIES_FORMAT_VERSION = 1
-
-
-def _is_count(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
-
-
-def check_format_version(
-    version: object, newest: int, bad: Callable[[str], InvalidFileError]
-) -> None:
-    """Raise ``bad(why)`` unless ``version`` is a saved-state format version this code reads."""
-    if not _is_count(version) or version < 1:
-        raise bad("no valid format version")
-    if version > newest:
-        raise bad(
-            f"format version {version} is newer than this summarizer reads ({newest}); "
-            "upgrade summarizer"
-        )
-
-
 class Vectors:
     """A document's sentences as vectors over its own vocabulary.
 
     ``tf`` holds raw term counts (sentences x terms); ``tfidf`` is ``tf`` times
     IDF with each non-empty row scaled to unit L2 norm; ``terms`` names the
     columns. ``tf`` and ``tfidf`` are 2-D float64 arrays of the same kind:
-    scipy CSR from ``vectorize`` and for long documents, dense numpy arrays for
-    short ones from ``vectorize_index``. Every function in ``summarizer.rank``
-    accepts both. ``tfidf`` and ``terms`` may be computed on first use, so a
+    scipy CSR for long documents, dense numpy arrays for short ones. Every function in
+    ``summarizer.rank`` accepts both. ``tfidf`` and ``terms`` may be computed on first use, so a
     method that needs only counts does not pay for them.
     """
 
     __slots__ = ("_idf", "_terms", "_tfidf", "tf")
 
-    def __init__(self, tf, tfidf, terms) -> None:
+    def __init__(self, tf, idf: np.ndarray | None, terms) -> None:
+        """``idf`` None: the sentences' own IDF; ``terms`` a list or a function returning one."""
         self.tf = tf
-        self._tfidf = tfidf
+        self._idf = idf
         self._terms = terms
-        self._idf = None
-
-    @classmethod
-    def _deferred(cls, tf, idf: np.ndarray | None, terms) -> Vectors:
-        """Vectors whose ``tfidf`` (from ``idf``, or the sentences' own IDF when None)
-        and ``terms`` (a list, or a function returning one) are built when first used."""
-        vectors = cls(tf, None, terms)
-        vectors._idf = idf
-        return vectors
+        self._tfidf = None
 
     @property
     def tfidf(self):
@@ -168,30 +106,6 @@ class Vectors:
 
 
 def vectorize(
-    term_lists: Sequence[Sequence[str]], frequencies: DocumentFrequencies | None = None
-) -> Vectors:
-    """Count terms per sentence and weight them by IDF; CSR matrices, terms in order of
-    first appearance.
-
-    The package summarizes through ``vectorize_index``; this plain version over term
-    lists is what the tests check it against (same counts and weights), not used otherwise.
-    """
-    vocabulary: dict[str, int] = {}
-    columns: list[int] = []
-    indptr = [0]
-    for terms in term_lists:
-        for term in terms:
-            columns.append(vocabulary.setdefault(term, len(vocabulary)))
-        indptr.append(len(columns))
-    terms = list(vocabulary)
-    idf = None if frequencies is None else frequencies.idf(terms)
-    tf = _counts(
-        np.asarray(columns, dtype=np.intp), np.asarray(indptr, dtype=np.intp), len(terms), False
-    )
-    return Vectors(tf, _weigh(tf, idf), terms)
-
-
-def vectorize_index(
     index: TermIndex, frequencies: DocumentFrequencies | None = None, dense: bool | None = None
 ) -> Vectors:
     """Vectors of an analyzed document; terms in order of first appearance.
@@ -215,13 +129,14 @@ def vectorize_index(
         return [vocabulary[i] for i in unique.tolist()]
 
     idf = None
+    names: list[str] | Callable[[], list[str]] = terms  # named only when first asked for
     if frequencies is not None:
-        terms = terms()
-        idf = frequencies.idf(terms)
+        names = terms()
+        idf = frequencies.idf(names)
     if dense is None:
         dense = n * v <= DENSE_MAX_CELLS
     tf = _counts(columns, index.indptr, v, dense)
-    return Vectors._deferred(tf, idf, terms)
+    return Vectors(tf, idf, names)
 
 
 def _counts(columns: np.ndarray, indptr: np.ndarray, n_terms: int, dense: bool):

@@ -308,9 +308,14 @@ def test_position_aware_methods_take_every_budget(article, method, budget):
         ({"lead_cap": 0}, r"lead_cap must be a number in \(0, 1\]"),
         ({"lead_cap": 1.5}, "lead_cap"),
         ({"lead_slot_cap": float("nan")}, "lead_slot_cap"),
-        ({"pacsum_beta": 1.0}, r"pacsum_beta must be a number in \[0, 1\)"),
-        ({"pacsum_earlier": float("inf")}, r"pacsum_earlier must be a number in \(-inf, inf\)"),
-        ({"pacsum_earlier": True}, "pacsum_earlier"),
+        ({"method": "pacsum", "pacsum_beta": 1.0}, r"pacsum_beta must be a number in \[0, 1\)"),
+        (
+            {"method": "pacsum", "pacsum_earlier": float("inf")},
+            r"pacsum_earlier must be a number in \(-inf, inf\)",
+        ),
+        ({"method": "pacsum", "pacsum_earlier": True}, "pacsum_earlier"),
+        ({"pacsum_beta": 0.5}, "does not apply to method 'positional'"),
+        ({"method": "textrank", "threshold": 0.5}, r"does not apply.*one of lexrank"),
     ],
 )
 def test_new_options_are_validated(article, kwargs, message):
@@ -329,7 +334,7 @@ def test_save_and_load_round_trip(tmp_path, article, wrapped, name):
     loaded = Summarizer.load(path)
     assert loaded.to_dict() == sm.to_dict()
     assert loaded.frequencies == sm.frequencies
-    assert (loaded.method, loaded.damping, loaded.max_chars) == ("lexrank", 0.8, None)
+    assert (loaded.method, loaded.options["damping"], loaded.max_chars) == ("lexrank", 0.8, None)
     assert loaded.summarize(article, 2) == sm.summarize(article, 2)
     raw = path.read_bytes()
     if name.endswith(".gz"):
@@ -379,8 +384,13 @@ def test_a_saved_default_diversity_follows_the_method(tmp_path):
         (b'{"format": "summarizer", "version": 1, "opt', "not a saved summarizer"),
         (b'{"hello": "world"}', "marker"),
         (b"[1, 2, 3]", "marker"),
-        (b'{"format": "summarizer", "version": 2, "options": {}}', "newer"),
+        (b'{"format": "summarizer", "version": 3, "options": {}}', "newer"),
         (b'{"format": "summarizer", "version": 1, "options": {"spam": 1}}', "options"),
+        (b'{"format": "summarizer", "version": 2, "options": {"spam": 1}}', "options"),
+        (
+            b'{"format": "summarizer", "version": 2, "options": {"threshold": 0.1}}',
+            "do not apply to method 'positional'",
+        ),
         (b'{"format": "summarizer", "version": 1, "options": {"method": "x"}}', "bad option"),
         (
             b'{"format": "summarizer", "version": 1, "options": {}, "frequencies": '

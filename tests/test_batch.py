@@ -45,7 +45,12 @@ def counting(texts, seen: list[int]):
 @pytest.fixture
 def pool_only(monkeypatch):
     """Send every text to the workers: no summarizing in this process while they start."""
-    monkeypatch.setattr(summarizer.batch, "WARM_UP_IN_PROCESS", False)
+    parallel = summarizer.batch._parallel
+
+    def pool_only_parallel(*args, **kwargs):
+        return parallel(*args, **{**kwargs, "warm_up": False})
+
+    monkeypatch.setattr(summarizer.batch, "_parallel", pool_only_parallel)
 
 
 @pytest.mark.parametrize(
@@ -63,6 +68,7 @@ def test_in_process_results_equal_summarize(options):
     assert list(summarize_many(texts, **options)) == expected
 
 
+@pytest.mark.slow
 def test_worker_processes_give_the_same_results_in_order(pool_only):
     texts = corpus(120)
     options = {"chars": 200, "method": "lexrank", "threshold": 0.1}
@@ -73,6 +79,7 @@ def test_worker_processes_give_the_same_results_in_order(pool_only):
     assert [s.n_sentences for s in got] == [e.n_sentences for e in expected]
 
 
+@pytest.mark.slow
 def test_fitted_summarizer_is_used_by_workers(pool_only):
     texts = corpus(40)
     fitted = Summarizer(method="lexrank").fit(corpus(60, seed=1))
@@ -83,6 +90,7 @@ def test_fitted_summarizer_is_used_by_workers(pool_only):
     assert scores != [[s.score for s in x.sentences] for x in unfitted], "IDF had no effect"
 
 
+@pytest.mark.slow
 def test_summarizing_here_while_workers_start_changes_nothing():
     texts = corpus(400)
     expected = [summarize(t, 2) for t in texts]
@@ -99,6 +107,7 @@ def test_input_is_consumed_lazily_in_process():
     assert len(seen) == 6
 
 
+@pytest.mark.slow
 def test_workers_hold_a_bounded_number_of_texts(pool_only):
     seen: list[int] = []
     texts = (ARTICLE for _ in count())  # endless: must never be materialized
@@ -110,6 +119,7 @@ def test_workers_hold_a_bounded_number_of_texts(pool_only):
     results.close()  # shuts the pool down promptly
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("n_jobs", [1, 2])
 def test_a_bad_text_raises_in_its_turn(n_jobs, pool_only):
     texts = [ARTICLE, WRAPPED, b"bytes", ARTICLE]
@@ -120,6 +130,7 @@ def test_a_bad_text_raises_in_its_turn(n_jobs, pool_only):
         next(results)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("n_jobs", [1, 2])
 def test_errors_return_yields_the_error_in_place(n_jobs, pool_only):
     texts = ["Short. Text.", None, "x" * 50, "Fine text. Also fine."]
@@ -129,6 +140,7 @@ def test_errors_return_yields_the_error_in_place(n_jobs, pool_only):
     assert isinstance(got[2], InputTooLargeError) and "max_chars" in str(got[2])
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("n_jobs", [1, 2])
 def test_a_text_that_cannot_pickle_is_refused_in_place(n_jobs, pool_only):
     texts = [ARTICLE, lambda: 0, WRAPPED, threading.Lock()]

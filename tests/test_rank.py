@@ -51,7 +51,7 @@ def test_pagerank_cg_equals_networkx_on_random_symmetric_graphs(seed):
     n = int(rng.integers(2, 60))
     w = _random_graph(rng, n, rng.uniform(0.02, 0.5), symmetric=True)
     expected = _nx_pagerank(w)
-    operator = rank.SimilarityOperator(n, lambda v: w @ v)
+    operator = rank.similarity_operator(n, lambda v: w @ v)
     for weights in (w, sp.csr_matrix(w), operator):
         got = rank.pagerank(weights, tol=1e-12, solver="cg")
         np.testing.assert_allclose(got, expected, atol=1e-9)
@@ -114,20 +114,33 @@ def test_overlap_similarity():
         assert s[2, 3] == 0  # both one word long: log lengths sum to zero
 
 
+def _explicit(operator) -> np.ndarray:
+    """The matrix of an operator, one column per unit vector."""
+    return operator @ np.eye(operator.shape[0])
+
+
+def _threshold_graph_sparse(x, threshold, max_edges=rank.MAX_EDGES, block_work=8_000_000):
+    """The thresholded graph of ``threshold_pairs`` as a symmetric CSR matrix."""
+    n = x.shape[0]
+    rows, cols = rank.threshold_pairs(x, threshold, max_edges, block_work)
+    lower = sp.csr_matrix((np.ones(rows.size), (rows, cols)), shape=(n, n))
+    return sp.csr_matrix(lower + lower.T)
+
+
 @pytest.mark.parametrize("seed", range(4))
 def test_operators_equal_explicit_matrices(seed):
     rng = np.random.default_rng(seed)
     n = int(rng.integers(1, 50))
     x = _unit_rows(rng, n, 30, 0.15)
     np.testing.assert_allclose(
-        rank.cosine_operator(x).toarray(), rank.cosine_similarity(x), atol=1e-12
+        _explicit(rank.cosine_operator(x)), rank.cosine_similarity(x), atol=1e-12
     )
     counts = sp.csr_matrix(rng.integers(0, 3, (n, 25)) * (rng.random((n, 25)) < 0.2), dtype=float)
     lengths = np.asarray(counts.sum(axis=1)).ravel() + rng.integers(0, 2, n)
     lengths[: min(n, 3)] = [0, 1, 1][: min(n, 3)]
     before = counts.toarray()
     np.testing.assert_allclose(
-        rank.overlap_operator(counts, lengths).toarray(),
+        _explicit(rank.overlap_operator(counts, lengths)),
         rank.overlap_similarity(counts, lengths),
         atol=1e-12,
     )
@@ -139,10 +152,10 @@ def test_threshold_graph_sparse_equals_dense(threshold):
     rng = np.random.default_rng(7)
     x = _unit_rows(rng, 120, 40, 0.08)
     expected = rank.threshold_graph(rank.cosine_similarity(x), threshold)
-    got = rank.threshold_graph_sparse(x, threshold, block_work=50)  # many blocks
+    got = _threshold_graph_sparse(x, threshold, block_work=50)  # many blocks
     np.testing.assert_array_equal(got.toarray(), expected)
     op = rank.threshold_operator(x, threshold, block_work=200)
-    np.testing.assert_array_equal(op.toarray(), expected)
+    np.testing.assert_array_equal(_explicit(op), expected)
 
 
 def test_threshold_graph_cap_keeps_the_strongest_links():
@@ -150,13 +163,13 @@ def test_threshold_graph_cap_keeps_the_strongest_links():
     x = _unit_rows(rng, 150, 30, 0.12)
     sim = rank.cosine_similarity(x)
     full = rank.threshold_graph(sim, 0.05)
-    capped = rank.threshold_graph_sparse(x, 0.05, max_edges=400, block_work=100).toarray()
+    capped = _threshold_graph_sparse(x, 0.05, max_edges=400, block_work=100).toarray()
     assert 0 < capped.sum() <= 400 < full.sum()
     np.testing.assert_array_equal(capped, capped.T)
     assert np.all(capped <= full)
     kept, dropped = sim[capped > 0], sim[(full > 0) & (capped == 0)]
     assert kept.min() > dropped.max() - (1 - 0.05) / 256  # within one grid step
-    assert rank.threshold_graph_sparse(x, 0.05, max_edges=0).nnz == 0
+    assert _threshold_graph_sparse(x, 0.05, max_edges=0).nnz == 0
 
 
 def test_identical_sentences_tie_and_empty_sentences_are_handled():

@@ -101,6 +101,7 @@ def check_summary(text: str, summary, budget: dict) -> None:
     assert len(str(summary).splitlines()) == len(summary)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("method", METHODS)
 @pytest.mark.parametrize("name", sorted(CATALOGUE))
 def test_catalogue(name, method):
@@ -135,6 +136,7 @@ BIG = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(BIG))
 def test_a_megabyte_of_pathological_text(name):
     text = BIG[name]
@@ -151,6 +153,7 @@ print(json.dumps({"n": summary.n_sentences, "chosen": [s.index for s in summary]
 """
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("method", METHODS)
 def test_a_megabyte_of_one_repeated_sentence(method):
     """18,518 identical sentences, in a child process capped at 3 GB of address space."""
@@ -220,9 +223,10 @@ def test_limit_is_configurable():
         ({"damping": 0}, "(0, 1)"),
         ({"damping": "high"}, "(0, 1)"),
         ({"method": "lexrank", "threshold": -0.1}, "[0, 1)"),
-        ({"max_chars": -5}, "positive integer or None"),
-        ({"max_chars": 1.5}, "positive integer or None"),
-        ({"colour": "blue"}, "allowed: sentences, ratio, words, chars"),
+        ({"max_chars": -5}, "None or a positive integer"),
+        ({"max_chars": 1.5}, "None or a positive integer"),
+        ({"colour": "blue"}, "allowed with method 'positional': sentences, ratio, words, chars"),
+        ({"threshold": 0.2}, "does not apply to method 'positional'"),
     ],
 )
 def test_invalid_options_say_what_is_allowed(options, allowed):

@@ -4,26 +4,12 @@ import numpy as np
 import pytest
 import scipy.sparse as sp
 
+from summarizer.budget import Budget
 from summarizer.errors import InvalidOptionError
-from summarizer.select import (
-    DEFAULT_SENTENCES,
-    Budget,
-    _Similarity,
-    check_diversity,
-    rank_order,
-    select,
-)
+from summarizer.select import check_diversity, rank_order, select
 
 WORDS = np.array([5, 10, 3, 8])
 CHARS = WORDS * 6
-
-
-def test_budget_default_and_validation():
-    assert Budget.from_options() == Budget("sentences", DEFAULT_SENTENCES)
-    assert Budget.from_options(words=20) == Budget("words", 20)
-    assert Budget.from_options(ratio=1) == Budget("ratio", 1.0)
-    with pytest.raises(InvalidOptionError, match="at most one"):
-        Budget.from_options(sentences=1, chars=10)
 
 
 def test_rank_order_breaks_ties_by_position():
@@ -34,27 +20,27 @@ def test_rank_order_breaks_ties_by_position():
 
 def test_sentences_budget_document_and_score_order():
     scores = np.array([0.1, 0.4, 0.3, 0.2])
-    assert select(scores, Budget("sentences", 2), WORDS, CHARS).tolist() == [1, 2]
-    assert select(scores, Budget("sentences", 2), WORDS, CHARS, "score").tolist() == [1, 2]
-    assert select(scores, Budget("sentences", 3), WORDS, CHARS, "score").tolist() == [1, 2, 3]
+    assert select(scores, Budget("sentences", 2)).tolist() == [1, 2]
+    assert select(scores, Budget("sentences", 2), None, "score").tolist() == [1, 2]
+    assert select(scores, Budget("sentences", 3), None, "score").tolist() == [1, 2, 3]
 
 
 def test_ratio_rounds_half_up_and_takes_at_least_one():
     scores = np.arange(4.0)
-    assert len(select(scores, Budget("ratio", 0.5), WORDS, CHARS)) == 2
-    assert len(select(scores, Budget("ratio", 0.375), WORDS, CHARS)) == 2  # 1.5 -> 2
-    assert len(select(scores, Budget("ratio", 0.01), WORDS, CHARS)) == 1
+    assert len(select(scores, Budget("ratio", 0.5))) == 2
+    assert len(select(scores, Budget("ratio", 0.375))) == 2  # 1.5 -> 2
+    assert len(select(scores, Budget("ratio", 0.01))) == 1
 
 
 def test_words_budget_skips_sentences_that_overflow():
     scores = np.array([0.4, 0.3, 0.2, 0.1])  # best first: 5, 10, 3, 8 words
-    assert select(scores, Budget("words", 9), WORDS, CHARS).tolist() == [0, 2]
-    assert select(scores, Budget("words", 2), WORDS, CHARS).tolist() == [0]  # best kept
-    assert select(scores, Budget("chars", 48), WORDS, CHARS).tolist() == [0, 2]
+    assert select(scores, Budget("words", 9), WORDS).tolist() == [0, 2]
+    assert select(scores, Budget("words", 2), WORDS).tolist() == [0]  # best kept
+    assert select(scores, Budget("chars", 48), CHARS).tolist() == [0, 2]
 
 
 def test_empty_scores():
-    assert select(np.zeros(0), Budget("sentences", 3), WORDS[:0], CHARS[:0]).tolist() == []
+    assert select(np.zeros(0), Budget("sentences", 3)).tolist() == []
 
 
 # Redundancy control (diversity=, Maximal Marginal Relevance) ---------------------------------
@@ -70,33 +56,31 @@ def test_diversity_zero_is_plain_best_first():
         scores = rng.random(6)
         for budget in (Budget("sentences", 3), Budget("ratio", 0.5), Budget("words", 12)):
             words = rng.integers(1, 8, 6)
-            plain = select(scores, budget, words, words * 5)
-            assert (
-                select(scores, budget, words, words * 5, diversity=0.0).tolist() == plain.tolist()
-            )
+            plain = select(scores, budget, words)
+            assert select(scores, budget, words, diversity=0.0).tolist() == plain.tolist()
 
 
 def test_diversity_skips_a_repeated_sentence():
     # relevance (min-max) is [1, 0.92, 0.17, 0]; after 0 is taken, 1 is fully redundant
     two = Budget("sentences", 2)
-    assert select(NEAR_TIE, two, WORDS, CHARS).tolist() == [0, 1]
-    assert select(NEAR_TIE, two, WORDS, CHARS, diversity=0.3, vectors=VECTORS).tolist() == [0, 1]
-    assert select(NEAR_TIE, two, WORDS, CHARS, diversity=0.5, vectors=VECTORS).tolist() == [0, 2]
+    assert select(NEAR_TIE, two).tolist() == [0, 1]
+    assert select(NEAR_TIE, two, diversity=0.3, vectors=VECTORS).tolist() == [0, 1]
+    assert select(NEAR_TIE, two, diversity=0.5, vectors=VECTORS).tolist() == [0, 2]
     three = Budget("sentences", 3)
-    taken = select(NEAR_TIE, three, WORDS, CHARS, diversity=0.5, vectors=VECTORS)
+    taken = select(NEAR_TIE, three, diversity=0.5, vectors=VECTORS)
     assert taken.tolist() == [0, 1, 2]  # taken 0, 2, 1: 3 adds no relevance and overlaps 2
-    best_first = select(NEAR_TIE, three, WORDS, CHARS, "score", diversity=0.5, vectors=VECTORS)
+    best_first = select(NEAR_TIE, three, None, "score", diversity=0.5, vectors=VECTORS)
     assert best_first.tolist() == [0, 1, 2]  # order="score" stays best score first
 
 
 def test_small_diversity_keeps_the_ranking():
-    taken = select(NEAR_TIE, Budget("sentences", 3), WORDS, CHARS, diversity=0.01, vectors=VECTORS)
+    taken = select(NEAR_TIE, Budget("sentences", 3), diversity=0.01, vectors=VECTORS)
     assert taken.tolist() == [0, 1, 2]
 
 
 def test_full_diversity_still_starts_with_the_best():
     scores = np.array([0.2, 0.9, 0.5, 0.1])
-    taken = select(scores, Budget("sentences", 1), WORDS, CHARS, diversity=1.0, vectors=VECTORS)
+    taken = select(scores, Budget("sentences", 1), diversity=1.0, vectors=VECTORS)
     assert taken.tolist() == [1]
 
 
@@ -107,57 +91,46 @@ def test_diversity_with_sparse_vectors_matches_dense():
     dense /= np.linalg.norm(dense, axis=1, keepdims=True)
     scores = rng.random(8)
     budget = Budget("sentences", 4)
-    words = np.ones(8, dtype=int)
-    a = select(scores, budget, words, words, diversity=0.4, vectors=dense)
-    b = select(scores, budget, words, words, diversity=0.4, vectors=sp.csr_matrix(dense))
+    a = select(scores, budget, diversity=0.4, vectors=dense)
+    b = select(scores, budget, diversity=0.4, vectors=sp.csr_matrix(dense))
     assert a.tolist() == b.tolist() and len(a) == 4
 
 
 def test_diversity_respects_word_and_char_budgets():
     # best first would be 0 (5 words) then 1 (10, overflows 12) then 2 (3): [0, 2]
-    taken = select(NEAR_TIE, Budget("words", 12), WORDS, CHARS, diversity=0.3, vectors=VECTORS)
+    taken = select(NEAR_TIE, Budget("words", 12), WORDS, diversity=0.3, vectors=VECTORS)
     assert WORDS[taken].sum() <= 12 and 0 in taken.tolist()
     assert select(
-        NEAR_TIE, Budget("chars", 48), WORDS, CHARS, diversity=0.3, vectors=VECTORS
+        NEAR_TIE, Budget("chars", 48), CHARS, diversity=0.3, vectors=VECTORS
     ).tolist() == [0, 2]
     # even the best sentence overflows: it is taken alone
-    assert select(
-        NEAR_TIE, Budget("words", 2), WORDS, CHARS, diversity=0.3, vectors=VECTORS
-    ).tolist() == [0]
+    assert select(NEAR_TIE, Budget("words", 2), WORDS, diversity=0.3, vectors=VECTORS).tolist() == [
+        0
+    ]
 
 
 def test_diversity_ratio_budget_and_degenerate_inputs():
-    assert (
-        len(select(NEAR_TIE, Budget("ratio", 0.5), WORDS, CHARS, diversity=0.5, vectors=VECTORS))
-        == 2
-    )
+    assert len(select(NEAR_TIE, Budget("ratio", 0.5), diversity=0.5, vectors=VECTORS)) == 2
     one = np.array([0.7])
-    assert select(
-        one, Budget("sentences", 3), WORDS[:1], CHARS[:1], diversity=0.5, vectors=VECTORS[:1]
-    ).tolist() == [0]
-    assert (
-        select(np.zeros(0), Budget("sentences", 3), WORDS[:0], CHARS[:0], diversity=0.5).tolist()
-        == []
-    )
-    flat = select(
-        np.full(4, 0.5), Budget("sentences", 2), WORDS, CHARS, diversity=0.5, vectors=VECTORS
-    )
+    assert select(one, Budget("sentences", 3), diversity=0.5, vectors=VECTORS[:1]).tolist() == [0]
+    assert select(np.zeros(0), Budget("sentences", 3), diversity=0.5).tolist() == []
+    flat = select(np.full(4, 0.5), Budget("sentences", 2), diversity=0.5, vectors=VECTORS)
     assert flat.tolist() == [0, 2]  # equal scores: earliest first, then least redundant
 
 
 @pytest.mark.parametrize("bad", [-0.1, 1.5, float("nan"), "0.3", True, None])
 def test_diversity_is_validated(bad):
     with pytest.raises(InvalidOptionError, match=r"diversity must be a number in \[0, 1\]"):
-        select(NEAR_TIE, Budget("sentences", 2), WORDS, CHARS, diversity=bad, vectors=VECTORS)
+        select(NEAR_TIE, Budget("sentences", 2), diversity=bad, vectors=VECTORS)
     with pytest.raises(InvalidOptionError):
         check_diversity(bad)
 
 
 def test_diversity_needs_one_vector_per_sentence():
     with pytest.raises(InvalidOptionError, match="vector"):
-        select(NEAR_TIE, Budget("sentences", 2), WORDS, CHARS, diversity=0.3)
+        select(NEAR_TIE, Budget("sentences", 2), diversity=0.3)
     with pytest.raises(InvalidOptionError, match="vector"):
-        select(NEAR_TIE, Budget("sentences", 2), WORDS, CHARS, diversity=0.3, vectors=VECTORS[:2])
+        select(NEAR_TIE, Budget("sentences", 2), diversity=0.3, vectors=VECTORS[:2])
 
 
 def test_score_order_with_diversity_breaks_ties_by_position():
@@ -165,12 +138,13 @@ def test_score_order_with_diversity_breaks_ties_by_position():
     vectors = np.array([[1.0, 0.0], [1.0, 0.0], [0.0, 1.0], [0.0, 1.0]])
     # taken 1, then 2 (0 repeats 1), then 0; listed best first, the tie 0/2 in document order
     three = Budget("sentences", 3)
-    taken = select(scores, three, WORDS, CHARS, "score", diversity=0.6, vectors=vectors)
+    taken = select(scores, three, None, "score", diversity=0.6, vectors=vectors)
     assert taken.tolist() == [1, 0, 2]
 
 
-# The fast MMR (neighbourhoods through columns, a pool of the best values) against the plain
-# algorithm: every candidate's value recomputed at each pick, all products taken in full.
+# The lazy MMR (a priority queue of upper bounds) against the plain algorithm: every
+# candidate's value recomputed at each pick, all products taken in full, values compared after
+# rounding to 12 decimals, ties to the more relevant and then the earlier sentence.
 
 
 def _reference_mmr(scores, budget, sizes, diversity, vectors):
@@ -190,7 +164,7 @@ def _reference_mmr(scores, budget, sizes, diversity, vectors):
                 taken.append(int(rank_order(scores)[0]))
             break
         value = (1 - diversity) * relevance[candidates] - diversity * redundancy[candidates]
-        keys = np.round(value / (np.abs(value).max() or 1.0), 12)
+        keys = np.round(value, 12)
         order = np.lexsort((candidates, -relevance[candidates], -keys))
         pick = int(candidates[order[0]])
         taken.append(pick)
@@ -214,6 +188,17 @@ def _tied_rows(rng, n, d):
     return sp.csr_matrix(x), scores
 
 
+def test_lazy_mmr_equals_the_plain_algorithm_once():
+    """The fast tier's check of the lazy queue (the slow tests below run many more cases)."""
+    rng = np.random.default_rng(42)
+    vectors, scores = _tied_rows(rng, 300, 20)
+    sizes = rng.integers(1, 30, 300)
+    for budget in (Budget("ratio", 0.3), Budget("words", 400)):
+        expected = _reference_mmr(scores, budget, sizes, 0.5, vectors)
+        assert select(scores, budget, sizes, diversity=0.5, vectors=vectors).tolist() == expected
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("seed", range(6))
 def test_mmr_equals_the_plain_algorithm(seed):
     rng = np.random.default_rng(seed)
@@ -225,14 +210,13 @@ def test_mmr_equals_the_plain_algorithm(seed):
     for budget in (Budget("ratio", 0.3), Budget("sentences", 40), Budget("words", 900)):
         for diversity in (0.3, 0.7, 1.0):
             expected = _reference_mmr(scores, budget, sizes, diversity, vectors)
-            got = select(scores, budget, sizes, sizes, diversity=diversity, vectors=vectors)
+            got = select(scores, budget, sizes, diversity=diversity, vectors=vectors)
             assert got.tolist() == expected
-            dense = select(
-                scores, budget, sizes, sizes, diversity=diversity, vectors=vectors.toarray()
-            )
+            dense = select(scores, budget, sizes, diversity=diversity, vectors=vectors.toarray())
             assert dense.tolist() == expected
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("seed", range(4))
 def test_mmr_equals_the_plain_algorithm_on_a_few_sentences_repeated(seed):
     """Large groups of exactly equal values: the tie queue must take them in tie order."""
@@ -248,20 +232,28 @@ def test_mmr_equals_the_plain_algorithm_on_a_few_sentences_repeated(seed):
     for budget in (Budget("ratio", 0.5), Budget("sentences", 120), Budget("words", 2000)):
         for diversity in (0.3, 1.0):
             expected = _reference_mmr(scores, budget, sizes, diversity, vectors)
-            got = select(scores, budget, sizes, sizes, diversity=diversity, vectors=vectors)
+            got = select(scores, budget, sizes, diversity=diversity, vectors=vectors)
             assert got.tolist() == expected
 
 
-def test_similarity_rows_equal_the_sparse_product_bit_for_bit():
-    rng = np.random.default_rng(9)
-    x = sp.random(200, 50, density=0.1, random_state=rng, format="csr")
-    x = sp.csr_matrix(x.multiply(1 / np.sqrt(x.multiply(x).sum(axis=1) + 1e-300)))
-    similarity = _Similarity(x)
-    assert similarity.sparse
-    for i in range(200):
-        rows, cosines = similarity.row(i)
-        got = np.zeros(200)
-        got[rows] = cosines
-        expected = (x @ x[i].T).toarray().ravel()
-        assert np.array_equal(got, expected)
-        assert not similarity.sums.any()  # the scratch row is cleared
+def test_a_length_budget_needs_sizes():
+    with pytest.raises(InvalidOptionError, match="size"):
+        select(NEAR_TIE, Budget("words", 10))
+
+
+@pytest.mark.slow
+def test_mmr_cost_stays_bounded_on_sentences_that_all_overlap_a_little():
+    """Every sentence shares a few terms with every other and all are nearly as relevant:
+    exact MMR would compare each candidate with each pick; past the work bound it stops."""
+    from summarizer import select as select_module
+
+    n = 3000
+    rows = np.repeat(np.arange(n), 4)
+    cols = np.concatenate([[0, 1, 2, 3 + i] for i in range(n)])
+    x = sp.csr_matrix((np.ones(rows.size), (rows, cols)))
+    x = sp.csr_matrix(x.multiply(1 / np.sqrt(x.multiply(x).sum(axis=1))))
+    scores = 1.0 - np.arange(n) * 1e-6
+    engine = select_module._LazyMMR(scores, None, 0.3, x)
+    picks = engine.run(n // 2, None)
+    assert engine.work_left == 0  # the bound was reached: later picks skip the comparisons
+    assert picks == list(range(n // 2))  # what exact MMR picks here: all overlaps are equal

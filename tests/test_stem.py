@@ -126,6 +126,7 @@ def test_related_forms_share_a_stem():
     assert stem("quantization") == stem("quantize") == "quantiz"
 
 
+@pytest.mark.slow
 def test_agrees_with_nltk_on_the_table_and_common_words():
     snowball = pytest.importorskip("nltk.stem.snowball")
     reference = snowball.SnowballStemmer("english").stem
@@ -171,6 +172,7 @@ def _generated_vocabulary(text: str) -> set[str]:
     return {w.strip("'") or w for w in words} | set(EXPECTED)
 
 
+@pytest.mark.slow
 def test_agrees_with_nltk_on_a_generated_vocabulary(article, wrapped):
     snowball = pytest.importorskip("nltk.stem.snowball")
     reference = snowball.SnowballStemmer("english").stem

@@ -6,7 +6,7 @@ import sys
 import threading
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from summarizer import text as text_module
@@ -67,7 +67,6 @@ _PIECES = [
 _TEXT = st.lists(st.sampled_from(_PIECES), max_size=40).map("".join)
 
 
-@settings(max_examples=200, deadline=None)
 @given(_TEXT, st.lists(st.integers(0, 80), max_size=6))
 def test_index_matches_the_definition_per_span(sample, cuts):
     a = Analyzer("english")

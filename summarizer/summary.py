@@ -1,0 +1,80 @@
+"""The results: ``Sentence`` and ``Summary``, small frozen value objects that pickle fast."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from summarizer.budget import Budget
+
+__all__ = ["Sentence", "Summary"]
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of the source: ``source[start:end] == text``; ``index`` counts from 0."""
+
+    text: str
+    index: int
+    start: int
+    end: int
+    score: float | None = None
+
+    def __reduce__(self):
+        # Plain constructor arguments: pickles (to and from worker processes) about twice
+        # as fast as the dataclass default, which matters at ~0.3 ms per summary.
+        return (Sentence, (self.text, self.index, self.start, self.end, self.score))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "index": self.index,
+            "start": self.start,
+            "end": self.end,
+            "score": self.score,
+            "text": self.text,
+        }
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The chosen sentences with their scores and offsets, and how they were chosen.
+
+    ``n_sentences`` counts the sentences of the source; ``timings`` are seconds per stage
+    (segment, vectorize, rank, select, total).
+    """
+
+    sentences: list[Sentence]
+    method: str
+    language: str
+    budget: Budget
+    order: str
+    n_sentences: int
+    timings: dict[str, float] = field(default_factory=dict, compare=False)
+
+    def __str__(self) -> str:
+        """The summary text, one sentence per line (inner whitespace collapsed)."""
+        return "\n".join(" ".join(s.text.split()) for s in self.sentences)
+
+    def __len__(self) -> int:
+        return len(self.sentences)
+
+    def __reduce__(self):
+        # See Sentence.__reduce__.
+        fields = (self.sentences, self.method, self.language, self.budget, self.order)
+        return (Summary, (*fields, self.n_sentences, self.timings))
+
+    def __iter__(self) -> Iterator[Sentence]:
+        return iter(self.sentences)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict: sentences with scores and offsets, options, timings."""
+        return {
+            "method": self.method,
+            "language": self.language,
+            "budget": self.budget.to_dict(),
+            "order": self.order,
+            "n_sentences": self.n_sentences,
+            "sentences": [s.to_dict() for s in self.sentences],
+            "timings": dict(self.timings),
+        }
