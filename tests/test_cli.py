@@ -1,4 +1,6 @@
-"""The command line tool, run as a user runs it: a subprocess."""
+"""The command line tool, run as a user runs it: in-process through ``cli.main`` with its
+standard streams replaced, and in a subprocess where the OS is the point (``python -m``, pipes,
+signals)."""
 
 from __future__ import annotations
 
@@ -14,21 +16,47 @@ from pathlib import Path
 import pytest
 
 from summarizer import cli
+from summarizer.cli import inputs as _inputs  # noqa: F401 - cli.inputs for monkeypatching
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def run(*args: str, stdin: bytes | str = b"", cwd: Path | None = None):
+def run_process(*args: str, stdin: bytes | str = b""):
+    """``python -m summarizer ARGS`` in a subprocess."""
     data = stdin.encode() if isinstance(stdin, str) else stdin
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     return subprocess.run(
         [sys.executable, "-m", "summarizer", *args],
         input=data,
         capture_output=True,
-        cwd=cwd,
         env=env,
         timeout=120,
     )
+
+
+def run(*args: str, stdin: bytes | str = b""):
+    """``summarizer ARGS`` in this process (``cli.main``, streams replaced): the same
+    ``returncode``, ``stdout`` and ``stderr`` (bytes) as the subprocess, much faster."""
+    data = stdin.encode() if isinstance(stdin, str) else stdin
+    out, err = io.BytesIO(), io.BytesIO()
+    streams = (
+        io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"),
+        io.TextIOWrapper(out, encoding="utf-8"),
+        io.TextIOWrapper(err, encoding="utf-8"),
+    )
+    saved = sys.stdin, sys.stdout, sys.stderr
+    sys.stdin, sys.stdout, sys.stderr = streams
+    try:
+        try:
+            status = cli.main(list(args))
+        except SystemExit as exc:  # argparse: usage errors, --help, --version
+            status = exc.code
+        for stream in streams[1:]:
+            stream.flush()
+        result = subprocess.CompletedProcess(args, status, out.getvalue(), err.getvalue())
+    finally:
+        sys.stdin, sys.stdout, sys.stderr = saved
+    return result
 
 
 def one_line(stderr: bytes) -> str:
@@ -73,10 +101,11 @@ def test_dash_means_stdin(article):
     assert len(r.stdout.decode().splitlines()) == 1
 
 
+@pytest.mark.slow
 def test_python_m_and_seed_sample():
     seeds = sorted((ROOT / "seeds").glob("*.txt"))
     assert seeds, "the sample input must be in seeds/"
-    r = run(str(seeds[0]))
+    r = run_process(str(seeds[0]))
     assert r.returncode == 0, r.stderr
     assert len(r.stdout.decode().splitlines()) == 3
 
@@ -282,6 +311,7 @@ def test_jsonl_bad_lines_are_reported_by_number_and_skipped(tmp_path, article):
     assert [x["id"] for x in without_timings(r.stdout)] == [1, 6]
 
 
+@pytest.mark.slow
 def test_jobs_give_the_same_output(tmp_path, article, wrapped, capsys):
     from summarizer import summarize
     from summarizer.cli import main
@@ -396,6 +426,7 @@ def many_sentences(n: int) -> str:
     return "".join(f"Sentence number {i} talks about topic {i % 7} at length. " for i in range(n))
 
 
+@pytest.mark.slow
 def test_head_closing_the_pipe_is_quiet(tmp_path):
     """`summarizer ... | head -1`: no traceback, no "Exception ignored" noise, status 0 or 141."""
     path = tmp_path / "long.txt"
@@ -424,6 +455,7 @@ def _blocked_reading_stdin(pid: int) -> bool | None:
     return state == "S" and len(fields) > 1 and fields[0] in read_syscalls and fields[1] == "0x0"
 
 
+@pytest.mark.slow
 def test_ctrl_c_while_reading_stdin_exits_130_without_traceback():
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     proc = subprocess.Popen(
@@ -467,6 +499,7 @@ def test_ctrl_c_while_the_modules_load_exits_130(monkeypatch):
     assert run() == cli.EXIT_INTERRUPT
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(
     not hasattr(os, "geteuid") or os.geteuid() == 0,
     reason="running as root: chmod 000 does not stop root from reading "
@@ -499,7 +532,7 @@ def test_read_errors_are_one_line(tmp_path, monkeypatch, error, expected):
     def failing_open(*args, **kwargs):
         raise error
 
-    monkeypatch.setattr(cli, "open", failing_open, raising=False)
+    monkeypatch.setattr(cli.inputs, "open", failing_open, raising=False)
     status, out, err = main_io(str(path), monkeypatch=monkeypatch)
     assert status == cli.EXIT_INPUT and out == b""
     assert expected in one_error_line(err)
