@@ -1,8 +1,30 @@
-"""Shared test texts, written for this project (no external data)."""
+"""Shared test texts, written for this project (no external data), and the test tiers.
+
+``pytest`` runs everything (the CI suite); ``pytest -m "not slow"`` is the fast tier. Hypothesis
+tests take their number of examples from the profile: "full" (500) for the whole suite, "fast"
+(20) for the fast tier; ``HYPOTHESIS_PROFILE`` overrides the choice.
+"""
 
 from __future__ import annotations
 
+import os
+
 import pytest
+from hypothesis import HealthCheck, settings
+
+settings.register_profile(
+    "full",
+    max_examples=500,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.register_profile("fast", parent=settings.get_profile("full"), max_examples=20)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    fast = "not slow" in (config.getoption("markexpr") or "")
+    settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "fast" if fast else "full"))
+
 
 ARTICLE = """\
 The city council voted on Tuesday to build a new public library downtown.
