@@ -46,7 +46,8 @@ s.o | s. o | s.u | s. u | v.chr | v. chr | n.chr | n. chr | ggf | evtl | dgl | e
 abs | abb | bd | bde | hrsg | jh | jhd | jhs | mio | mrd | tsd | nr | tel | min | max | std |
 sek | kap | anm | allg | bes | dt | engl | franz | frz | lat | ital | span | russ | geb | gest |
 verh | ehem | ev | kath | co | inc | jan | feb | apr | aug | sep | sept | okt | nov | dez | mo |
-di | mi | do | fr | sa | str | bhf | pkt | tab | ziff | lfd | ing | ua | zb | dh
+di | mi | do | fr | sa | str | bhf | pkt | tab | ziff | lfd | ing | ua | zb | dh |
+gez
 """),
         "before_number": _w("nr | s | abs | art | bd | kap | ziff | tab | abb | tel | fax | zi"),
         "months": _w("""
@@ -64,7 +65,8 @@ d. v. s | jf | jfr | ca | ang | vedr | iflg | ifm | pga | mht | sml | s.k | s. k
 osv | etc | mv | m.v | m.m | m. m | o.l | o. l | m.fl | m. fl | nr | s | stk | kr | mio | mia |
 mill | tlf | adr | evt | inkl | ekskl | jan | feb | mar | apr | jun | jul | aug | sep | sept |
 okt | nov | dec | tirs | ons | tors | fre | lør | søn | f.kr | f. kr | e.kr | e. kr | kl | årh |
-gl | bd | udg | red | ref | pkt | afd | t.h | t. h | t.v | t. v | o.a | o. a | d.s | d. s
+gl | bd | udg | red | ref | pkt | afd | t.h | t. h | t.v | t. v | o.a | o. a | d.s | d. s |
+pct
 """),
         "before_number": _w("nr | s | stk | kl | pkt | bd | tlf"),
         "months": _w("""
@@ -82,7 +84,8 @@ ang | vedr | iflg | ifm | pga | mht | ev | evt | s.k | s. k | vs | st
 osv | etc | mv | m.v | m.m | m. m | o.l | o. l | m.fl | m. fl | nr | s | kr | mill | mrd | tlf |
 adr | inkl | ekskl | jan | feb | mar | apr | jun | jul | aug | sep | sept | okt | nov | des |
 tir | ons | tor | fre | lør | søn | f.kr | f. kr | e.kr | e. kr | kl | årh | gl | bd | utg | red |
-ref | pkt | avd | stud | cand | mag | nb | o.a | o. a | t.o.m | t. o. m | f.o.m | f. o. m | ds
+ref | pkt | avd | stud | cand | mag | nb | o.a | o. a | t.o.m | t. o. m | f.o.m | f. o. m | ds |
+pst | pct | str
 """),
         "before_number": _w("nr | s | kl | kap | pkt | bd | tlf"),
         "months": _w("""
@@ -102,7 +105,8 @@ osv | o.s.v | o. s. v | etc | m.m | m. m | mm | m.fl | m. fl | mfl | o.dyl | o. 
 e.d | e. d | nr | s | kr | milj | mdr | tel | tfn | jan | feb | apr | jun | jul | aug | sep |
 sept | okt | nov | dec | mån | tis | ons | tors | fre | lör | sön | f.kr | f. kr | e.kr | e. kr |
 kl | årh | ff | fig | kap | uppl | red | övers | anm | obs | ev | f.d | f. d | fd | d.ä | d. ä |
-d.y | d. y | vol | bd
+d.y | d. y | vol | bd |
+esq
 """),
         "before_number": _w("nr | s | kl | kap | fig | tel | tfn | bd | vol"),
         "months": _w("""
@@ -180,7 +184,8 @@ etc | pág | págs | cap | vol | núm | art | fig | cía | s.a | s. a | s.l | s.
 ee. uu | aa.vv | aa. vv | a.c | a. c | d.c | d. c | a.m | a. m | p.m | p. m | atte | tel | tfno |
 avda | av | pza | prov | dpto | depto | admón | ene | feb | abr | jun | jul | ago | sep | sept |
 oct | nov | dic | lun | mié | jue | vie | sáb | dom | ibid | íd | op | cit | pról | ed | eds |
-trad | coord | máx | mín | nº | d.f | d. f
+trad | coord | máx | mín | nº | d.f | d. f |
+hab | bros
 """),
         "before_number": _w(
             "n | núm | nº | no | pág | págs | p | pp | art | cap | vol | fig | tel | tfno"
@@ -196,13 +201,15 @@ octubre | noviembre | diciembre
     "it": {
         "prepositive": _w("""
 sig | sigg | sig.ra | sig.na | dott | dott.ssa | prof | prof.ssa | avv | ing | arch | geom |
-rag | on | sen | mons | gen | col | magg | ten | p.es | p. es | cfr | vs | ca
+rag | on | sen | mons | gen | col | magg | ten | p.es | p. es | cfr | vs | ca |
+cav
 """),
         "general": _w("""
 ecc | etc | cit | op | ibid | pag | pagg | p | pp | vol | voll | cap | capp | fig | art | n |
 nn | tel | s.p.a | s.r.l | s.n.c | soc | coop | d.c | d. c | a.c | a. c | feb | mar | apr |
 mag | giu | lug | ago | set | sett | ott | nov | dic | ss | sg | segg | ed | trad | es | tav |
-tab | all | c.a | c.m | u.s | p.v | p.s | n.d.r | n. d. r | n.d.t | d.lgs | ss.mm.ii
+tab | all | c.a | c.m | u.s | p.v | p.s | n.d.r | n. d. r | n.d.t | d.lgs | ss.mm.ii |
+distr
 """),
         "before_number": _w(
             "n | nn | p | pp | pag | pagg | art | artt | cap | vol | fig | tav | tab | tel | c"
@@ -217,7 +224,8 @@ novembre | dicembre
         "prepositive": _w("""
 sr | sra | srs | sras | srta | dr | dra | drs | dras | prof | profa | eng | arq | d | exmo |
 exma | ilmo | ilma | revmo | v.exa | v. exa | sto | sta | gen | cel | cap | ten | sgt | pe |
-fr | p.ex | p. ex | cf | vs | aprox | dep
+fr | p.ex | p. ex | cf | vs | aprox | dep |
+snr
 """),
         "general": _w("""
 etc | ltda | cia | s.a | s. a | av | al | pç | pça | nº | núm | pág | págs | p | pp | cap |
@@ -245,7 +253,7 @@ nám | led | ún | bř | dub | kv | čer | čvc | srp | zář | říj | lis | pr
 př. n. l | n.l | n. l | s.r.o | s. r. o | a.s | a. s | v.o.s | v. o. s | k.s | k. s | t.č |
 t. č | spol | ev | obr | tab | kap | vyd | red | přel | ed | zn | hod
 """),
-        "before_number": _w("č | čj | str | odst | písm | obr | tab | kap | tel | s | r"),
+        "before_number": _w("č | čj | str | odst | písm | obr | tab | kap | tel | s | r | čl"),
         "months": _w("""
 ledna | února | března | dubna | května | června | července | srpna | září | října |
 listopadu | prosince | leden | únor | březen | duben | květen | červen | červenec | srpen |
@@ -263,7 +271,8 @@ itd | itp | etc | in | i in | w | ww | gr | tys | mln | mld | nr | str | s | god
 tel | wyd | red | tłum | oprac | t | art | ust | pkt | poz | rys | tab | zał | sty | lut | kwi |
 cze | lip | sie | wrz | paź | lis | gru | pon | wt | śr | czw | pt | sob | niedz | p.n.e |
 p. n. e | n.e | n. e | sp. z o.o | sp. z o. o | z o.o | z o. o | s.a | ds | jw | j.w | j. w |
-b.d | cdn | b.r | b. r | ub.r | ub. r
+b.d | cdn | b.r | b. r | ub.r | ub. r |
+br | zach | ob | ur | zw
 """),
         "before_number": _w(
             "nr | s | str | art | ust | pkt | poz | rys | tab | zał | t | z | godz | tel"
@@ -279,13 +288,15 @@ lipiec | sierpień | wrzesień | październik | listopad | grudzień
         "prepositive": _w("""
 т.е | т. е | т.к | т. к | т.н | т. н | т. наз | напр | ок | см | ср | им | ул | просп | пл |
 пер | наб | кв | обл | пос | дер | акад | проф | доц | св | ген | тов | гр | в т.ч | в т. ч |
-т.ч | т. ч | т.о | т. о
+т.ч | т. ч | т.о | т. о |
+букв
 """),
         "general": _w("""
 и т.д | и т. д | и т.п | и т. п | т.д | т. д | т.п | т. п | и др | и пр | др | гг | вв | тыс |
 млн | млрд | руб | коп | долл | стр | рис | табл | гл | мин | сек | ст | пп | н.э | н. э |
 до н.э | до н. э | янв | февр | апр | авг | сент | окт | нояб | дек | ред | изд | сост | прим |
-англ | нем | франц | лат | греч | с.г | с. г
+англ | нем | франц | лат | греч | с.г | с. г |
+чел | проч | спб | ум | род
 """),
         "before_number": _w("стр | с | рис | табл | гл | т | ч | ст | п | пп | д | кв"),
         "months": _w("""
@@ -301,7 +312,8 @@ lipiec | sierpień | wrzesień | październik | listopad | grudzień
         "general": _w("""
 κλπ | κ.λπ | κ. λπ | κτλ | κ.τ.λ | κ. τ. λ | κ.ά | κ. ά | π.χ | π. χ | μ.χ | μ. χ | εκατ |
 δισ | χιλ | τηλ | αρ | σελ | σσ | κεφ | εικ | πίν | ιαν | φεβ | μαρ | απρ | ιουν | ιουλ |
-αυγ | σεπτ | οκτ | νοεμ | δεκ | αι | εκδ | μτφρ | επιμ | ό.π | ο.π
+αυγ | σεπτ | οκτ | νοεμ | δεκ | αι | εκδ | μτφρ | επιμ | ό.π | ο.π |
+χλμ | π.μ | μ.μ | π. μ | μ. μ
 """),
         "before_number": _w("αρ | σελ | σσ | κεφ | εικ | πίν | τηλ | παρ | άρθ"),
         "months": _w("""
