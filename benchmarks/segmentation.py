@@ -1,24 +1,37 @@
-"""Sentence splitters side by side: boundary F1, exact-match rate per case, speed.
+"""Sentence splitters side by side, per language: boundary F1, exact-match rate, speed.
 
     PYTHONPATH=. python benchmarks/segmentation.py [DATASET.jsonl ...] [--json out.json]
 
 Datasets are JSONL with ``text`` (or ``article``) and, when scored, ``sentences``; a file
 without ``sentences`` is used for speed only. With no paths: every ``*.jsonl`` under
-``/work/shared/data/segmentation`` plus ``summarization/cnndm_dev100.jsonl`` (tokenized news)
-and ``summarization/bbc_dev.jsonl`` (news) for speed only, when present.
+``/work/shared/data/segmentation`` (the English suites and the UD dev files of 17 languages),
+our own Arabic and Hindi gold files in ``benchmarks/data``, and ``summarization/cnndm_dev100``
+(tokenized news) and ``summarization/bbc_dev`` (news) for speed only, when present.
 
-Systems: ours (``summarizer.segment``), pySBD, syntok, nltk punkt (its official English model,
-found through ``--nltk-data`` / ``NLTK_DATA``); a missing one is reported as "not installed" or
-"not available". Each system runs in its own process on the same documents.
+A file's language is the first ISO 639-1 code of the 20 supported ones among the parts of its
+name (``ud_de_gsd_dev`` -> de, ``own_ar_dev`` -> ar); English otherwise.
+
+Systems, each in its own process on the same documents:
+- ours: ``summarizer.split_sentences(text, language=code)``; when that keyword is missing or
+  rejects the code, ``split_sentences(text)`` (the table says which);
+- pySBD (``pysbd.Segmenter(language=code, clean=False)``) for the languages it has;
+- spaCy's rule-based sentencizer: ``spacy.blank(code)`` + ``add_pipe("sentencizer")`` (``nb``
+  for Norwegian; Japanese needs SudachiPy for the tokenizer);
+- blingfire ``text_to_sentences_and_offsets`` (one model for every language);
+- syntok (written for English, German and Spanish) on the alphabetic, space-separated
+  languages: not on ar, hi, ja, zh;
+- nltk punkt with its official English model (``--nltk-data`` / ``NLTK_DATA``), English only.
+A missing peer is reported as "not installed" or "not available", a language it lacks as "-".
 
 Method (``/work/shared/DESIGN.md``): a boundary is a sentence end other than the end of the
-text, written as the count of non-whitespace characters before it, so whitespace is ignored;
-precision, recall and F1 are micro-averaged over all documents of a dataset; a case is an exact
-match when its predicted boundaries equal the gold ones. Speed: each document is split once to
-warm up, then ``--repeats`` times; its time is the median, and MB/s is the total UTF-8 size over
-the sum of those medians (one core). Ours is also timed on 10 MB inputs that would expose
-super-linear behaviour (one repeated character, text without punctuation, ...; ``--no-stress``
-skips them), and run once more with an empty ``NLTK_DATA`` to check its output does not change.
+text, written as the count of non-whitespace characters before it, so whitespace is ignored (this
+works for zh and ja, which have no spaces); precision, recall and F1 are micro-averaged over all
+documents of a dataset; a case is an exact match when its predicted boundaries equal the gold
+ones. The best peer on each file is marked ``*``. Speed: each document is split once to warm up,
+then ``--repeats`` times (``--slow-repeats`` for pySBD, spaCy, syntok); its time is the median,
+and MB/s is the total UTF-8 size over the sum of those medians (one core). Ours is also timed on
+10 MB inputs that would expose super-linear behaviour (``--no-stress`` skips them), and run once
+more with an empty ``NLTK_DATA`` to check its output does not change.
 """
 
 from __future__ import annotations
@@ -26,8 +39,10 @@ from __future__ import annotations
 import argparse
 import bisect
 import glob
+import inspect
 import json
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -37,7 +52,17 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path("/work/shared")
-SYSTEMS = ("ours", "pysbd", "syntok", "punkt")
+SYSTEMS = ("ours", "pysbd", "spacy", "blingfire", "syntok", "punkt")
+PEERS = SYSTEMS[1:]
+FAST = frozenset(("ours", "punkt", "blingfire"))  # timed --repeats times, the others fewer
+# the 20 languages of issue 13
+LANGUAGES = frozenset(
+    {"ar", "zh", "cs", "da", "nl", "en", "fi", "fr", "de", "el"}
+    | {"hi", "it", "ja", "no", "pl", "pt", "ru", "es", "sv", "tr"}
+)
+NO_SYNTOK = frozenset(("ar", "hi", "ja", "zh"))  # scripts syntok was not written for
+SPACY_CODES = {"no": "nb"}
+_NAME_PART = re.compile(r"[a-z]+")
 STRESS = {  # name: repeated unit
     "one character 'a'": "a",
     "full stops '.'": ".",
@@ -50,20 +75,57 @@ STRESS = {  # name: repeated unit
 
 
 # --------------------------------------------------------------------------- worker side
-def _load_system(name: str):
-    """Return ``split(text) -> ("spans", ends) | ("strings", sentences)``, or raise."""
-    if name == "ours":
-        sys.path.insert(0, str(ROOT))
-        from summarizer.segment import segment
+def language_of(path: str) -> str:
+    """The language of a dataset file, from its name (see the module docstring)."""
+    for part in _NAME_PART.findall(Path(path).stem.lower()):
+        if part in LANGUAGES:
+            return part
+    return "en"
 
-        return lambda t: ("ends", [e for _, e in segment(t)])
+
+def _load_ours(lang: str):
+    sys.path.insert(0, str(ROOT))
+    from summarizer import split_sentences
+    from summarizer.errors import SummarizerError
+
+    if "language" in inspect.signature(split_sentences).parameters:
+        try:
+            split_sentences("A test. Another one.", language=lang)
+        except (SummarizerError, ValueError):
+            pass
+        else:
+            return (lambda t: ("ends", [s.end for s in split_sentences(t, language=lang)])), True
+    return (lambda t: ("ends", [s.end for s in split_sentences(t)])), False
+
+
+def _load_system(name: str, lang: str):
+    """Return ``split(text) -> ("ends", ends) | ("strings", sentences)``, None when the system
+    has no model for ``lang``, or raise ImportError / LookupError."""
+    if name == "ours":
+        return _load_ours(lang)[0]
     if name == "pysbd":
         import pysbd
+        from pysbd.languages import LANGUAGE_CODES
 
-        seg = pysbd.Segmenter(language="en", clean=False)
+        if lang not in LANGUAGE_CODES:
+            return None
+        seg = pysbd.Segmenter(language=lang, clean=False)
         return lambda t: ("strings", seg.segment(t))
+    if name == "spacy":
+        import spacy
+
+        nlp = spacy.blank(SPACY_CODES.get(lang, lang))
+        nlp.add_pipe("sentencizer")
+        return lambda t: ("ends", [s.end_char for s in nlp(t).sents])
+    if name == "blingfire":
+        from blingfire import text_to_sentences_and_offsets
+
+        return lambda t: ("ends", [e for _, e in text_to_sentences_and_offsets(t)[1]])
     if name == "syntok":
         from syntok.segmenter import analyze
+
+        if lang in NO_SYNTOK:
+            return None
 
         def split(t: str):
             ends = []
@@ -76,6 +138,8 @@ def _load_system(name: str):
 
         return split
     if name == "punkt":
+        if lang != "en":
+            return None
         from nltk.tokenize.punkt import PunktTokenizer
 
         tok = PunktTokenizer("english")
@@ -109,28 +173,42 @@ def _texts(path: str) -> list[str]:
 
 def worker(system: str, paths: list[str], repeats: int, stress: bool) -> dict:
     t0 = time.perf_counter()
-    try:
-        split = _load_system(system)
-    except ImportError as exc:
-        return {"status": "not installed", "detail": str(exc)}
-    except LookupError as exc:
-        lines = [x.strip() for x in str(exc).splitlines() if x.strip().strip("*")]
-        return {"status": "not available", "detail": (lines or ["LookupError"])[0]}
-    result: dict = {"status": "ok", "import_s": time.perf_counter() - t0, "datasets": {}}
+    splitters: dict[str, object] = {}
+    result: dict = {"status": "ok", "datasets": {}}
     for path in paths:
-        texts = _texts(path)
+        lang = language_of(path)
+        if lang not in splitters:
+            try:
+                splitters[lang] = _load_system(system, lang)
+            except ImportError as exc:
+                return {"status": "not installed", "detail": str(exc)}
+            except LookupError as exc:
+                lines = [x.strip() for x in str(exc).splitlines() if x.strip().strip("*")]
+                return {"status": "not available", "detail": (lines or ["LookupError"])[0]}
+            if system == "ours":
+                result.setdefault("language_keyword", {})[lang] = _load_ours(lang)[1]
+            result.setdefault("import_s", time.perf_counter() - t0)
+        split = splitters[lang]
+        if split is None:
+            result["datasets"][path] = {"status": "unsupported"}
+            continue
         boundaries, medians = [], []
-        for text in texts:
-            kind, out = split(text)  # warm-up, and the answer that is scored
-            times = []
-            for _ in range(repeats):
-                t = time.perf_counter()
-                split(text)
-                times.append(time.perf_counter() - t)
-            medians.append(statistics.median(times))
-            boundaries.append(_boundaries(text, kind, out))
-        result["datasets"][path] = {"boundaries": boundaries, "seconds": medians}
+        try:
+            for text in _texts(path):
+                kind, out = split(text)  # warm-up, and the answer that is scored
+                times = []
+                for _ in range(repeats):
+                    t = time.perf_counter()
+                    split(text)
+                    times.append(time.perf_counter() - t)
+                medians.append(statistics.median(times))
+                boundaries.append(_boundaries(text, kind, out))
+        except Exception as exc:  # a peer that crashes on a file is reported, not fatal
+            result["datasets"][path] = {"status": f"error: {type(exc).__name__}: {exc}"[:120]}
+            continue
+        result["datasets"][path] = {"status": "ok", "boundaries": boundaries, "seconds": medians}
     if stress:
+        split = _load_system(system, "en")
         size = 10_000_000
         result["stress"] = {}
         for name, unit in STRESS.items():
@@ -194,8 +272,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("datasets", nargs="*", help="JSONL files (default: the shared data sets)")
     ap.add_argument("--systems", default=",".join(SYSTEMS), help="comma-separated subset")
-    ap.add_argument("--repeats", type=int, default=5, help="timed runs per document (ours, punkt)")
-    ap.add_argument("--slow-repeats", type=int, default=1, help="timed runs for pysbd, syntok")
+    ap.add_argument(
+        "--repeats", type=int, default=5, help="timed runs per document (ours, punkt, blingfire)"
+    )
+    ap.add_argument(
+        "--slow-repeats", type=int, default=1, help="timed runs for pysbd, spacy, syntok"
+    )
     ap.add_argument("--nltk-data", default=None, help="NLTK_DATA for nltk punkt")
     ap.add_argument("--no-stress", action="store_true", help="skip the 10 MB inputs")
     ap.add_argument("--json", metavar="PATH", help="write the results as JSON")
@@ -210,6 +292,7 @@ def main(argv: list[str] | None = None) -> int:
     paths = args.datasets
     if not paths:
         paths = sorted(glob.glob(str(SHARED / "data/segmentation/*.jsonl")))
+        paths += sorted(glob.glob(str(ROOT / "benchmarks/data/*.jsonl")))
         for news in ("cnndm_dev100.jsonl", "bbc_dev.jsonl"):  # speed on news text
             if (SHARED / "data/summarization" / news).exists():
                 paths.append(str(SHARED / "data/summarization" / news))
@@ -222,7 +305,7 @@ def main(argv: list[str] | None = None) -> int:
 
     results: dict = {"nltk_data": nltk_data, "datasets": {}, "systems": {}}
     for system in systems:
-        reps = args.repeats if system in ("ours", "punkt") else args.slow_repeats
+        reps = args.repeats if system in FAST else args.slow_repeats
         stress = system == "ours" and not args.no_stress
         print(f"running {system} ...", file=sys.stderr, flush=True)
         results["systems"][system] = run_worker(system, paths, reps, stress, nltk_data)
@@ -232,7 +315,8 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory() as empty:
             bare = run_worker("ours", paths, 1, False, empty)
         same = bare.get("status") == "ok" and all(
-            bare["datasets"][p]["boundaries"] == ours["datasets"][p]["boundaries"] for p in paths
+            bare["datasets"][p].get("boundaries") == ours["datasets"][p].get("boundaries")
+            for p in paths
         )
         results["ours_same_without_nltk_data"] = same
 
@@ -240,16 +324,28 @@ def main(argv: list[str] | None = None) -> int:
         gold = _gold(path)
         texts = _texts(path)
         size = sum(len(t.encode("utf-8")) for t in texts)
-        entry = {"docs": len(texts), "bytes": size, "scored": gold is not None, "systems": {}}
+        entry = {
+            "language": language_of(path),
+            "docs": len(texts),
+            "bytes": size,
+            "scored": gold is not None,
+            "systems": {},
+        }
         for system in systems:
             r = results["systems"][system]
             if r["status"] != "ok":
                 continue
             d = r["datasets"][path]
-            row = {"mb_per_s": size / 1e6 / max(sum(d["seconds"]), 1e-12)}
+            if d["status"] != "ok":
+                entry["systems"][system] = {"status": d["status"]}
+                continue
+            row = {"status": "ok", "mb_per_s": size / 1e6 / max(sum(d["seconds"]), 1e-12)}
             if gold is not None:
                 row.update(score(gold, d["boundaries"]))
             entry["systems"][system] = row
+        peers = {k: v for k, v in entry["systems"].items() if k != "ours" and "f1" in v}
+        if peers:
+            entry["best_peer"] = max(peers, key=lambda k: (peers[k]["f1"], peers[k]["mb_per_s"]))
         results["datasets"][path] = entry
 
     print_table(results, systems)
@@ -263,30 +359,43 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def print_table(results: dict, systems: list[str]) -> None:
-    head = f"{'':<3}{'system':<9}{'P':>7}{'R':>7}{'F1':>7}{'exact':>15}{'MB/s':>9}{'x punkt':>9}"
+    head = f"{'':<3}{'system':<11}{'P':>7}{'R':>7}{'F1':>7}{'exact':>15}{'MB/s':>9}"
     print(head)
     for path, entry in results["datasets"].items():
         name = Path(path).name.removesuffix(".jsonl")
-        print(f"{name}: {entry['docs']} docs, {entry['bytes'] / 1e3:.0f} KB")
-        punkt = entry["systems"].get("punkt", {}).get("mb_per_s")
+        print(f"{name} ({entry['language']}): {entry['docs']} docs, {entry['bytes'] / 1e3:.0f} KB")
         for system in systems:
             row = entry["systems"].get(system)
             if row is None:
-                print(f"{'':<3}{system:<9}{results['systems'][system]['status']:>7}")
+                print(f"{'':<3}{system:<11}{results['systems'][system]['status']:>7}")
                 continue
+            if row["status"] != "ok":
+                status = "-" if row["status"] == "unsupported" else row["status"]
+                print(f"{'':<3}{system:<11}{status:>7}")
+                continue
+            mark = "*" if entry.get("best_peer") == system else " "
             if entry["scored"]:
                 ex = f"{row['exact']}/{row['cases']} ({100 * row['exact'] / row['cases']:.0f}%)"
                 scores = f"{100 * row['precision']:7.1f}{100 * row['recall']:7.1f}"
                 scores += f"{100 * row['f1']:7.1f}{ex:>15}"
             else:
                 scores = f"{'':>21}{'speed only':>15}"
-            ratio = f"{row['mb_per_s'] / punkt:8.1f}x" if punkt else f"{'':>9}"
-            print(f"{'':<3}{system:<9}{scores}{row['mb_per_s']:9.2f}{ratio}")
+            print(f"{'':<2}{mark}{system:<11}{scores}{row['mb_per_s']:9.2f}")
+    print()
+    print_summary(results)
     print()
     for system in systems:
         r = results["systems"][system]
         extra = f"import {r['import_s'] * 1e3:.0f} ms" if r["status"] == "ok" else r.get("detail")
-        print(f"{system:<9}{r['status']:<15}{extra}")
+        print(f"{system:<11}{r['status']:<15}{extra}")
+    kw = results["systems"].get("ours", {}).get("language_keyword")
+    if kw:
+        used = sorted(k for k, v in kw.items() if v)
+        unused = sorted(k for k, v in kw.items() if not v)
+        print(
+            f"ours: language= accepted for {' '.join(used) or 'none'}; "
+            f"English rules (no keyword) for {' '.join(unused) or 'none'}"
+        )
     print(f"nltk punkt model from NLTK_DATA={results['nltk_data']}")
     if "ours_same_without_nltk_data" in results:
         same = "yes" if results["ours_same_without_nltk_data"] else "NO"
@@ -296,6 +405,26 @@ def print_table(results: dict, systems: list[str]) -> None:
         print("ours on 10 MB inputs, seconds (sentences):")
         for k, v in stress.items():
             print(f"   {k:<28}{v['seconds']:7.2f}  ({v['sentences']:,})")
+
+
+def print_summary(results: dict) -> None:
+    """One line per scored file: ours against the best peer (the targets)."""
+    print(
+        f"{'file':<28}{'lang':<6}{'ours F1':>8}{'best peer':>22}{'F1':>7}"
+        f"{'ours MB/s':>11}{'peer MB/s':>11}"
+    )
+    for path, entry in results["datasets"].items():
+        if not entry["scored"]:
+            continue
+        name = Path(path).name.removesuffix(".jsonl")
+        ours = entry["systems"].get("ours", {})
+        best = entry.get("best_peer")
+        peer = entry["systems"].get(best, {}) if best else {}
+        of1 = f"{100 * ours['f1']:8.1f}" if "f1" in ours else f"{'-':>8}"
+        pf1 = f"{100 * peer['f1']:7.1f}" if "f1" in peer else f"{'-':>7}"
+        osp = f"{ours['mb_per_s']:11.2f}" if "mb_per_s" in ours else f"{'-':>11}"
+        psp = f"{peer['mb_per_s']:11.2f}" if "mb_per_s" in peer else f"{'-':>11}"
+        print(f"{name:<28}{entry['language']:<6}{of1}{best or '-':>22}{pf1}{osp}{psp}")
 
 
 if __name__ == "__main__":
