@@ -1,0 +1,324 @@
+"""Language detection: which of the 20 supported languages a text is written in, offline.
+
+>>> detect_language("Det er ikke noe problem, sa han, vi kommer tilbake i morgen.")
+Detection(language='no', confidence=..., reliable=True, guess='no', reason='model')
+
+Two steps, both over a bounded, deterministic sample of the text (``SAMPLE_CHARS``
+characters: the whole text when shorter, else three windows at its start, middle and end),
+so a 10 MB text costs what a news article costs:
+
+1. Scripts. Each character is mapped to a symbol by one table lookup; the letters are counted
+   per script. A text mostly in one script that only one supported language writes is decided
+   here: Greek -> el, Cyrillic -> ru, Arabic -> ar, Devanagari -> hi, Han with kana -> ja, Han
+   alone -> zh. Letters that Russian or Arabic never use (Ukrainian ``ї``, Persian ``پ``) make
+   the answer unreliable rather than wrong.
+2. Latin script (cs da de en es fi fr it nl no pl pt sv tr): multinomial naive Bayes over
+   hashed character 1- to 5-grams inside words (word boundaries included, so ``" av "`` and
+   ``" af "`` are features), with log-probabilities trained on word-frequency lists
+   (``tools/build_detector.py``; provenance in ``data/langdetect.md``). Danish and Norwegian
+   Bokmal, the closest pair, are told apart by the same model, whose features include the
+   short function words where they differ (af/av, efter/etter, meget/mye, hvad/hva, ...).
+
+When the answer cannot be trusted the result says so: ``reliable`` is False, ``language`` is
+the caller's ``default`` (``DEFAULT_LANGUAGE``, English, unless given) and ``reason`` says why
+(``"empty"``: no letters; ``"too short"``; ``"unsupported script"``; ``"mixed"``: two scripts
+or two languages in comparable amounts; ``"ambiguous"``: two languages score alike).
+``guess`` keeps the best candidate in every case but ``"empty"``.
+
+The parameters load on the first call (about a millisecond), not on import.
+"""
+
+from __future__ import annotations
+
+import threading
+import unicodedata
+from dataclasses import dataclass
+from importlib import resources
+
+import numpy as np
+
+from summarizer.errors import InvalidInputError, InvalidOptionError
+
+__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "SAMPLE_CHARS", "Detection", "detect_language"]
+
+LANGUAGES: tuple[str, ...] = (
+    "ar", "cs", "da", "de", "el", "en", "es", "fi", "fr", "hi",
+    "it", "ja", "nl", "no", "pl", "pt", "ru", "sv", "tr", "zh",
+)  # fmt: skip
+DEFAULT_LANGUAGE = "en"
+SAMPLE_CHARS = 1024  # characters looked at, at most
+
+# Symbols of the lookup table: 0 is a word boundary (anything but a letter), 1 .. K-1 the
+# Latin letters of the model's alphabet (lower-cased; K-1 is "another Latin letter"), and
+# these for the other scripts (they count as boundaries inside the Latin model).
+GREEK, CYRILLIC, CYRILLIC_NOT_RU, ARABIC, ARABIC_NOT_AR = 240, 241, 242, 243, 244
+DEVANAGARI, HAN, KANA, HANGUL, OTHER_LETTER = 245, 246, 247, 248, 249
+MIN_ORDER, MAX_ORDER = 2, 5  # shortest and longest character n-grams
+_MULT = np.uint64(0x9E3779B97F4A7C15)  # Fibonacci hashing: bucket = (code * _MULT) >> shift
+_ORDERS = np.arange(MIN_ORDER, MAX_ORDER + 1)[:, None]
+_ZERO = np.zeros(1, np.uint8)
+
+# Decision constants (chosen on the UD dev documents and documented in data/langdetect.md).
+_MIN_SCRIPT_LETTERS = 3  # a script-decided language needs this many letters
+_MIN_LATIN_LETTERS = 12  # the Latin model needs this many
+_MIN_SHARE = 0.6  # the main script's share of the (weighted) letters, else "mixed"
+_CJK_WEIGHT = 3  # a Han or kana character weighs as much as three letters of other scripts
+_MIN_KANA_SHARE = 0.05  # kana among Han + kana that makes a text Japanese
+_FOREIGN_SHARE = 0.02  # letters Russian (Arabic) never uses, above which ru (ar) is unsure
+_MIN_MARGIN = 4.0  # nats between the two best Latin languages, else "ambiguous"
+_CHUNK = 160  # symbols per chunk when looking for a second language
+_SIBLINGS = {"da": ("no",), "no": ("da",)}
+_MIXED_SHARE = 0.3  # share of chunks won, with _CHUNK_MARGIN, by a second language: "mixed"
+_CHUNK_MARGIN = 8.0
+
+
+@dataclass(frozen=True)
+class Detection:
+    """The outcome of :func:`detect_language`.
+
+    ``language`` is the code to use: the detected language when ``reliable``, else the
+    caller's default. ``confidence`` (0 to 1) grows with the evidence for ``guess`` over the
+    runner-up; ``guess`` is the best candidate even when unreliable (None only when the text
+    has no letters); ``reason`` is ``"script"`` or ``"model"`` for a reliable answer, else
+    ``"empty"``, ``"too short"``, ``"unsupported script"``, ``"mixed"`` or ``"ambiguous"``.
+    """
+
+    language: str
+    confidence: float
+    reliable: bool
+    guess: str | None
+    reason: str
+
+
+class _Model:
+    """The shipped parameters: the symbol table and the hashed n-gram log-probabilities."""
+
+    def __init__(self, data: dict[str, np.ndarray]) -> None:
+        starts = data["lut_starts"].astype(np.int64)
+        lengths = np.diff(np.append(starts, 0x10000))
+        self.lut = np.repeat(data["lut_values"], lengths)  # uint8, one entry per BMP char
+        self.k = int(data["alphabet_size"][0])
+        self.bits = int(data["bits"][0])
+        self.languages: tuple[str, ...] = tuple(str(data["languages"].tobytes(), "ascii").split())
+        table = data["table"]  # int8 (2**bits + 1, languages); the last row is zeros
+        self.width = -(-table.shape[1] // 8) * 8  # rows padded to whole 8-byte words
+        padded = np.zeros((table.shape[0], self.width), np.int8)
+        padded[:, : table.shape[1]] = table
+        self.rows = padded.view(np.dtype((np.void, self.width))).ravel()  # one item per row
+        self.scale = float(data["scale"][0])  # table units per nat
+        self.null = 1 << self.bits
+        self.shift = np.uint64(64 - self.bits)
+        self.ones = np.ones((MAX_ORDER - MIN_ORDER + 1) * _CHUNK, np.float32)
+
+
+_MODEL: _Model | None = None
+_LOCK = threading.Lock()
+_MAGIC = b"summarizer-langdetect 1\n"
+
+
+def read_arrays(raw: bytes) -> dict[str, np.ndarray]:
+    """The arrays of a parameter file: a text header (name dtype shape per line), then data."""
+    if not raw.startswith(_MAGIC):
+        raise ValueError("not a summarizer language-detection parameter file")
+    header, _, body = raw[len(_MAGIC) :].partition(b"\n\n")
+    arrays, offset = {}, 0
+    for line in header.decode("ascii").splitlines():
+        name, dtype, shape = line.split()
+        dims = tuple(int(x) for x in shape.split(","))
+        size = int(np.prod(dims)) * np.dtype(dtype).itemsize
+        arrays[name] = np.frombuffer(body, dtype, count=int(np.prod(dims)), offset=offset)
+        arrays[name] = arrays[name].reshape(dims)
+        offset += size
+    return arrays
+
+
+def write_arrays(arrays: dict[str, np.ndarray]) -> bytes:
+    """The bytes of a parameter file (see :func:`read_arrays`)."""
+    lines, chunks = [], []
+    for name, arr in arrays.items():
+        arr = np.ascontiguousarray(arr)
+        lines.append(f"{name} {arr.dtype.str} {','.join(map(str, arr.shape or (1,)))}")
+        chunks.append(arr.tobytes())
+    return _MAGIC + "\n".join(lines).encode("ascii") + b"\n\n" + b"".join(chunks)
+
+
+def _model() -> _Model:
+    global _MODEL
+    if _MODEL is None:
+        with _LOCK:
+            if _MODEL is None:
+                raw = (resources.files("summarizer") / "data" / "langdetect.bin").read_bytes()
+                _MODEL = _Model(read_arrays(raw))
+    return _MODEL
+
+
+def sample(text: str, size: int = SAMPLE_CHARS) -> str:
+    """The part of ``text`` that detection reads: all of it, or three windows of ``size / 3``."""
+    if len(text) <= size:
+        return text
+    third = size // 3
+    mid = (len(text) - third) // 2
+    return "\n".join((text[:third], text[mid : mid + third], text[len(text) - third :]))
+
+
+def symbols(text: str, model: _Model | None = None) -> np.ndarray:
+    """``text`` as an array of symbols (uint8): NFC-normalized, each character looked up."""
+    model = model or _model()
+    text = unicodedata.normalize("NFC", text)
+    cps = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    return model.lut[np.minimum(cps, 0xFFFF)]
+
+
+def latin_ngrams(sym: np.ndarray, model: _Model) -> np.ndarray:
+    """Hashed n-gram buckets, shape (MAX_ORDER, positions), positions a multiple of _CHUNK.
+
+    Non-Latin symbols become boundaries, runs of boundaries one, and the sequence starts and
+    ends with one. Column ``i`` holds the n-grams of orders 1 .. MAX_ORDER starting at
+    position ``i``; an n-gram that would cross a word (a boundary inside it), a lone
+    boundary and the padding are the null bucket ``2**bits`` (a zero row of the table). The
+    build script counts with this same function, so training and detection see the same
+    features.
+    """
+    s = np.concatenate((_ZERO, np.where(sym < model.k, sym, 0), _ZERO))
+    letter = s != 0
+    keep = letter.copy()
+    keep[1:] |= letter[:-1]
+    s = s[keep]
+    m = len(s)
+    width = -(-m // _CHUNK) * _CHUNK
+    pad = np.zeros(width + MAX_ORDER, np.uint64)
+    pad[:m] = s
+    zero = pad == 0
+    # the longest n-gram starting at each position (the end pads with boundaries)
+    at = np.where(zero, np.arange(len(pad)), len(pad))
+    after = np.minimum.accumulate(at[::-1])[::-1]
+    longest = after[1 : width + 1] - np.arange(-1, width - 1)
+    longest[zero[:width] & zero[1 : width + 1]] = 0  # two boundaries: only the padding does
+    # Codes with a leading 1 (pad + k), so that an n-gram's code lies in [k**n, 2 * k**n),
+    # apart from every other order's; the hash is Fibonacci hashing of the code.
+    k = np.uint64(model.k)
+    code = pad[:width] + k
+    codes = np.empty((MAX_ORDER - MIN_ORDER + 1, width), np.uint64)
+    for n in range(1, MAX_ORDER + 1):
+        if n > 1:
+            code = code * k + pad[n - 1 : width + n - 1]
+        if n >= MIN_ORDER:
+            codes[n - MIN_ORDER] = code
+    np.multiply(codes, _MULT, out=codes)
+    np.right_shift(codes, model.shift, out=codes)
+    bad = longest < _ORDERS
+    if MIN_ORDER == 1:
+        bad[0] |= zero[:width]  # a boundary alone
+    codes[bad] = model.null
+    return codes, np.minimum(m - np.arange(0, width, _CHUNK), _CHUNK)
+
+
+def _two_languages(
+    chunks: np.ndarray, filled: np.ndarray, best: str, languages: tuple[str, ...]
+) -> bool:
+    """Whether a second language firmly wins a large share of the (well-filled) chunks.
+
+    Chunks less than half full are ignored, and so is the best language's close sibling
+    (Danish for Norwegian and the reverse), whose firm wins in a few chunks are the usual
+    noise of that pair rather than a second language.
+    """
+    full = chunks[filled >= _CHUNK // 2]
+    if len(full) < 2:
+        return False
+    top2 = np.sort(full, axis=1)[:, -2:]
+    firm = (top2[:, 1] - top2[:, 0]) >= _CHUNK_MARGIN
+    winners = np.argmax(full, axis=1)[firm]
+    ignore = {best, *_SIBLINGS.get(best, ())}
+    votes = [int(np.count_nonzero(winners == i)) for i, lang in enumerate(languages)
+             if lang not in ignore]  # fmt: skip
+    return max(votes, default=0) >= max(2, _MIXED_SHARE * len(full))
+
+
+def _result(language: str | None, confidence: float, reason: str, default: str) -> Detection:
+    reliable = reason in ("script", "model")
+    return Detection(
+        language=language if reliable and language is not None else default,
+        confidence=round(float(confidence), 4) if language is not None else 0.0,
+        reliable=reliable,
+        guess=language,
+        reason=reason,
+    )
+
+
+def detect_language(text: str, default: str = DEFAULT_LANGUAGE) -> Detection:
+    """Detect the language of ``text`` among ``LANGUAGES``; pure and deterministic.
+
+    Reads at most ``SAMPLE_CHARS`` characters (see :func:`sample`). When the text has no
+    letters, too few, letters of an unsupported script, two scripts or two languages in
+    comparable amounts, or two languages that score alike, the result is not ``reliable``
+    and its ``language`` is ``default``; ``reason`` and ``guess`` say why and what was seen.
+    Raises InvalidInputError when ``text`` is not a str and InvalidOptionError when
+    ``default`` is not one of ``LANGUAGES``.
+    """
+    if not isinstance(text, str):
+        raise InvalidInputError(f"text must be a str, not {type(text).__name__}")
+    if default not in LANGUAGES:
+        raise InvalidOptionError(f"default must be one of {', '.join(LANGUAGES)}; got {default!r}")
+    model = _model()
+    sym = symbols(sample(text), model)
+    counts = np.bincount(sym, minlength=256)
+    latin = int(counts[1 : model.k].sum())
+    weights = {
+        "latin": latin,
+        "el": int(counts[GREEK]),
+        "ru": int(counts[CYRILLIC] + counts[CYRILLIC_NOT_RU]),
+        "ar": int(counts[ARABIC] + counts[ARABIC_NOT_AR]),
+        "hi": int(counts[DEVANAGARI]),
+        "cjk": _CJK_WEIGHT * int(counts[HAN] + counts[KANA]),
+        "other": int(counts[HANGUL] + counts[OTHER_LETTER]),
+    }
+    total = sum(weights.values())
+    if total == 0:
+        return _result(None, 0.0, "empty", default)
+    script = max(weights, key=lambda key: (weights[key], key))  # ties: a fixed order
+    share = weights[script] / total
+    if script != "latin":
+        if script == "other":
+            return _result(None, share, "unsupported script", default)
+        language, foreign = script, 0
+        if script == "cjk":
+            kana, han = int(counts[KANA]), int(counts[HAN])
+            language = "ja" if kana >= _MIN_KANA_SHARE * (kana + han) and kana > 0 else "zh"
+            letters = kana + han
+        else:
+            letters = weights[script]
+            foreign = {"ru": counts[CYRILLIC_NOT_RU], "ar": counts[ARABIC_NOT_AR]}.get(script, 0)
+        if letters < _MIN_SCRIPT_LETTERS:
+            return _result(language, share, "too short", default)
+        if share < _MIN_SHARE:
+            return _result(language, share, "mixed", default)
+        if foreign > _FOREIGN_SHARE * letters:
+            return _result(language, share * (1 - foreign / letters), "ambiguous", default)
+        return _result(language, share, "script", default)
+    return _latin(sym, model, share, latin, default)
+
+
+def _latin(sym: np.ndarray, model: _Model, share: float, letters: int, default: str) -> Detection:
+    """The Latin-script decision: naive Bayes over the sample, then per-chunk agreement."""
+    buckets, filled = latin_ngrams(sym, model)
+    n_orders, n_chunks = buckets.shape[0], buckets.shape[1] // _CHUNK
+    by_chunk = buckets.reshape(n_orders, n_chunks, _CHUNK).transpose(1, 0, 2)
+    rows = model.rows.take(by_chunk).view(np.int8)  # (chunks, orders, _CHUNK * width)
+    rows = rows.reshape(n_chunks, n_orders * _CHUNK, model.width).astype(np.float32)
+    n_lang = len(model.languages)
+    chunks = np.matmul(model.ones, rows)[:, :n_lang].astype(np.float64) / model.scale
+    scores = chunks.sum(axis=0)
+    order = np.argsort(-scores, kind="stable")
+    best, second = int(order[0]), int(order[1])
+    margin = float(scores[best] - scores[second])
+    language = model.languages[best]
+    confidence = share * (1.0 - np.exp(-margin / _MIN_MARGIN))
+    if letters < _MIN_LATIN_LETTERS:
+        return _result(language, confidence, "too short", default)
+    if share < _MIN_SHARE:
+        return _result(language, confidence, "mixed", default)
+    if len(chunks) >= 2 and _two_languages(chunks, filled, language, model.languages):
+        return _result(language, confidence, "mixed", default)
+    if margin < _MIN_MARGIN:
+        return _result(language, confidence, "ambiguous", default)
+    return _result(language, confidence, "model", default)
