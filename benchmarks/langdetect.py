@@ -8,7 +8,8 @@ and ``sentences`` when present), or CoNLL-U ``<lang>_<treebank>-ud-<split>.conll
 PUD treebanks). The language is the ``<lang>`` of the file name. ``--news`` is a JSONL file
 with an ``article`` field (CNN/DailyMail dev): its articles are timed, not scored.
 
-Systems, each in its own process on the same texts: ours (``summarizer.detect``), py3langid
+Systems, each in its own process on the same texts: ours (``summarizer.detect``: its
+``language``, and as ``ours-guess`` its ``guess``, which ignores the fallback), py3langid
 and lingua-language-detector restricted to the 20 languages, langdetect and pycld2
 unrestricted (they cannot be restricted; an answer outside the 20 counts as wrong); a missing
 one is reported as not installed. ``ours`` counts its ``language`` (the default, en, when it
@@ -19,7 +20,9 @@ language (the headline); by length bucket, documents and single gold sentences (
 ``--sentences`` per file, the first ones); the most frequent confusions; Danish vs Norwegian;
 median and mean microseconds per document, and per news article; import time and the time of
 the first call (model loading) in a process that has already imported numpy. Each text is
-detected once to warm up and its time is the median of ``--repeats`` further calls.
+detected once to warm up and its time is the median of ``--repeats`` further calls. With
+``--news``, ours also times ``summarize(article, sentences=3)`` in the same process, to give
+what detection would add to a summary.
 """
 
 from __future__ import annotations
@@ -39,7 +42,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 LANGS = ("ar", "cs", "da", "de", "el", "en", "es", "fi", "fr", "hi",
          "it", "ja", "nl", "no", "pl", "pt", "ru", "sv", "tr", "zh")  # fmt: skip
-SYSTEMS = ("ours", "py3langid", "lingua", "langdetect", "pycld2")
+SYSTEMS = ("ours", "ours-guess", "py3langid", "lingua", "langdetect", "pycld2")
 MIN_DOC = 200
 BUCKETS = ((0, 50), (50, 100), (100, 200), (200, 500), (500, 1000), (1000, 10**9))
 LINGUA_NAMES = {
@@ -67,6 +70,11 @@ def _load_system(name: str):
         from summarizer.detect import detect_language
 
         return lambda t: detect_language(t).language
+    if name == "ours-guess":
+        sys.path.insert(0, str(ROOT))
+        from summarizer.detect import detect_language
+
+        return lambda t: detect_language(t).guess
     if name == "py3langid":
         from py3langid import langid
 
@@ -110,6 +118,9 @@ def _load_system(name: str):
 def _worker(name: str, texts_path: str, repeats: int) -> dict:
     import numpy  # noqa: F401  (the package's own import; not charged to any system)
 
+    here = Path(__file__).resolve().parent  # this file would shadow the langdetect package
+    sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != here]
+
     t0 = time.perf_counter()
     try:
         detect = _load_system(name)
@@ -125,8 +136,14 @@ def _worker(name: str, texts_path: str, repeats: int) -> dict:
         preds.append(detect(text))
         times.append(_timed(detect, text, repeats))
     news = [_timed(detect, text, repeats) for text in payload["news"]]
+    summary = []
+    if name == "ours" and payload["news"]:  # what detection adds to a summary, same process
+        from summarizer import summarize
+
+        summary = [_timed(lambda t: summarize(t, sentences=3), text, repeats)
+                   for text in payload["news"]]  # fmt: skip
     return {"import_ms": (t1 - t0) * 1e3, "first_call_ms": (t2 - t1) * 1e3,
-            "preds": preds, "us": times, "news_us": news}  # fmt: skip
+            "preds": preds, "us": times, "news_us": news, "summary_us": summary}  # fmt: skip
 
 
 def _timed(detect, text: str, repeats: int) -> float:
@@ -179,6 +196,11 @@ def _bucket(n: int) -> str:
     raise AssertionError(n)
 
 
+def _order(item: tuple[str, list[int]]) -> tuple[str, int]:
+    kind, bucket = item[0].split()
+    return kind, int(bucket.strip(">=").split("-")[0])
+
+
 def score(items: list[dict], preds: list[str | None]) -> dict:
     docs = [(it, p) for it, p in zip(items, preds, strict=True) if it["kind"] == "doc"
             and len(it["text"]) >= MIN_DOC]  # fmt: skip
@@ -206,7 +228,7 @@ def score(items: list[dict], preds: list[str | None]) -> dict:
         "accuracy": right / total if total else None,
         "per_language": {k: v[0] / v[1] for k, v in sorted(per_lang.items())},
         "per_language_n": {k: v[1] for k, v in sorted(per_lang.items())},
-        "by_length": {k: (v[0] / v[1], v[1]) for k, v in sorted(buckets.items())},
+        "by_length": {k: (v[0] / v[1], v[1]) for k, v in sorted(buckets.items(), key=_order)},
         "confusions": confusions.most_common(12),
         "da_no": {k: dict(v) for k, v in sorted(dano.items())},
     }
@@ -258,6 +280,9 @@ def main(argv: list[str] | None = None) -> None:
                 us_mean=statistics.fmean(long_docs),
                 news_us_median=statistics.median(out["news_us"]) if news else None,
                 news_us_mean=statistics.fmean(out["news_us"]) if news else None,
+                summary_us_median=(
+                    statistics.median(out["summary_us"]) if out["summary_us"] else None
+                ),
             )
             results[name] = res
             print(f"{name}: done", file=sys.stderr, flush=True)
@@ -309,6 +334,12 @@ def report(results: dict, items: list[dict], news: list[str]) -> None:
     if news:
         sizes = sorted(len(t.encode("utf-8")) for t in news)
         print(f"\nNews: {len(news)} articles, median {sizes[len(sizes) // 2]:,} bytes.")
+        ours = ok.get("ours", {})
+        if ours.get("summary_us_median"):
+            ratio = ours["news_us_median"] / ours["summary_us_median"]
+            print(f"ours: detection {ours['news_us_median']:.1f} µs vs summarize(sentences=3) "
+                  f"{ours['summary_us_median']:.1f} µs per article, median, same process: "
+                  f"+{ratio * 100:.1f} %")  # fmt: skip
 
 
 if __name__ == "__main__":
