@@ -1,7 +1,7 @@
 """Language detection: which of the 20 supported languages a text is written in, offline.
 
 >>> detect_language("Det er ikke noe problem, sa han, vi kommer tilbake i morgen.")
-Detection(language='no', confidence=1.0, reliable=True, guess='no', reason='model')
+Detection(language='no', confidence=0.9999, reliable=True, guess='no', reason='model')
 >>> detect_language("12:30")
 Detection(language='en', confidence=0.0, reliable=False, guess=None, reason='empty')
 
@@ -15,14 +15,17 @@ so a 10 MB text costs what a news article costs:
    alone -> zh. Letters that Russian or Arabic never use (Ukrainian ``ї``, Persian ``پ``) make
    the answer unreliable rather than wrong.
 2. Latin script (cs da de en es fi fr it nl no pl pt sv tr): multinomial naive Bayes over
-   hashed character 2- to 5-grams inside words (word boundaries included, so ``" av "`` and
-   ``" af "`` are features), with log-probabilities trained on word-frequency lists
+   hashed character 2- to 5-grams (word boundaries included, so ``" av "`` and ``" af "`` are
+   features), with log-probabilities trained on word-frequency lists
    (``tools/build_detector.py``; provenance in ``data/langdetect.md``). Danish and Norwegian
    Bokmal, the closest pair, are told apart by the same model, whose features include the
    short function words where they differ (af/av, efter/etter, meget/mye, hvad/hva, ...);
    the pair is handled apart in two places: a text whose two best languages are Danish and
    Norwegian within ``_MIN_MARGIN`` is "ambiguous" (it happens on short sentences that read
    the same in both), and parts of a text leaning to the sibling never make it "mixed".
+   The sample is also scored in chunks of ``_CHUNK`` symbols: when another language (not
+   the sibling) firmly wins at least two chunks and ``_MIXED_SHARE`` of them, the text is
+   "mixed".
 
 When the answer cannot be trusted the result says so: ``reliable`` is False, ``language`` is
 the caller's ``default`` (``DEFAULT_LANGUAGE``, English, unless given) and ``reason`` says why
@@ -52,17 +55,17 @@ LANGUAGES: tuple[str, ...] = (
     "it", "ja", "nl", "no", "pl", "pt", "ru", "sv", "tr", "zh",
 )  # fmt: skip
 DEFAULT_LANGUAGE = "en"
-SAMPLE_CHARS = 1024  # characters looked at, at most
+SAMPLE_CHARS = 512  # characters looked at, at most
 
 # Symbols of the lookup table: 0 is a word boundary (anything but a letter), 1 .. K-1 the
 # Latin letters of the model's alphabet (lower-cased; K-1 is "another Latin letter"), and
 # these for the other scripts (they count as boundaries inside the Latin model).
 GREEK, CYRILLIC, CYRILLIC_NOT_RU, ARABIC, ARABIC_NOT_AR = 240, 241, 242, 243, 244
 DEVANAGARI, HAN, KANA, HANGUL, OTHER_LETTER = 245, 246, 247, 248, 249
-MIN_ORDER, MAX_ORDER = 2, 5  # shortest and longest character n-grams
+ORDERS = (2, 3, 4, 5)  # lengths of the model's character n-grams (at most 7)
+_MASKS = np.array([[(1 << (8 * n)) - 1] for n in ORDERS], np.uint64)
+_SALTS = np.array([[n << 56] for n in ORDERS], np.uint64)
 _MULT = np.uint64(0x9E3779B97F4A7C15)  # Fibonacci hashing: bucket = (code * _MULT) >> shift
-_ORDERS = np.arange(MIN_ORDER, MAX_ORDER + 1)[:, None]
-_ZERO = np.zeros(1, np.uint8)
 
 # Decision constants (chosen on the UD dev documents and documented in data/langdetect.md).
 _MIN_SCRIPT_LETTERS = 3  # a script-decided language needs this many letters
@@ -72,7 +75,7 @@ _CJK_WEIGHT = 3  # a Han or kana character weighs as much as three letters of ot
 _MIN_KANA_SHARE = 0.05  # kana among Han + kana that makes a text Japanese
 _FOREIGN_SHARE = 0.02  # letters Russian (Arabic) never uses, above which ru (ar) is unsure
 _MIN_MARGIN = 4.0  # nats between the two best Latin languages, else "ambiguous"
-_CHUNK = 160  # symbols per chunk when looking for a second language
+_CHUNK = 80  # symbols per chunk when looking for a second language
 _SIBLINGS = {"da": ("no",), "no": ("da",)}
 _MIXED_SHARE = 0.3  # share of chunks won, with _CHUNK_MARGIN, by a second language: "mixed"
 _CHUNK_MARGIN = 8.0
@@ -107,14 +110,13 @@ class _Model:
         self.bits = int(data["bits"][0])
         self.languages: tuple[str, ...] = tuple(str(data["languages"].tobytes(), "ascii").split())
         table = data["table"]  # int8 (2**bits + 1, languages); the last row is zeros
-        self.width = -(-table.shape[1] // 8) * 8  # rows padded to whole 8-byte words
-        padded = np.zeros((table.shape[0], self.width), np.int8)
-        padded[:, : table.shape[1]] = table
-        self.rows = padded.view(np.dtype((np.void, self.width))).ravel()  # one item per row
+        self.width = table.shape[1]
+        self.rows = np.ascontiguousarray(table).view(np.dtype((np.void, self.width))).ravel()
         self.scale = float(data["scale"][0])  # table units per nat
         self.null = 1 << self.bits
         self.shift = np.uint64(64 - self.bits)
-        self.ones = np.ones((MAX_ORDER - MIN_ORDER + 1) * _CHUNK, np.float32)
+        self.ones = np.ones(len(ORDERS) * _CHUNK, np.float32)
+        self.latin = np.where(np.arange(256) < self.k, np.arange(256), 0).astype(np.uint8)
 
 
 _MODEL: _Model | None = None
@@ -173,72 +175,51 @@ def symbols(text: str, model: _Model | None = None) -> np.ndarray:
     model = model or _model()
     text = unicodedata.normalize("NFC", text)
     cps = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    return model.lut[np.minimum(cps, 0xFFFF)]
+    return model.lut.take(cps, mode="clip")  # beyond the BMP: U+FFFF, not a letter
 
 
 def latin_ngrams(sym: np.ndarray, model: _Model) -> np.ndarray:
-    """Hashed n-gram buckets, shape (MAX_ORDER, positions), positions a multiple of _CHUNK.
+    """Hashed n-gram buckets, shape (orders, positions), positions a multiple of _CHUNK.
 
-    Non-Latin symbols become boundaries, runs of boundaries one, and the sequence starts and
-    ends with one. Column ``i`` holds the n-grams of orders 1 .. MAX_ORDER starting at
-    position ``i``; an n-gram that would cross a word (a boundary inside it), a lone
-    boundary and the padding are the null bucket ``2**bits`` (a zero row of the table). The
-    build script counts with this same function, so training and detection see the same
-    features.
+    Non-Latin symbols count as boundaries (0), and the sequence starts with one. Row
+    ``j`` holds the n-grams of order ``ORDERS[j]``, column ``i`` the one
+    starting at position ``i``, across words too (``"a  b"``); the padding is the null
+    bucket ``2**bits`` (a zero row of the table). Symbols are bytes, so the n-grams at ``i``
+    are the low bytes of the 8 bytes from ``i`` read as one little-endian integer: a few
+    whole-array operations, whatever the length. The build script counts with this same
+    function, so training and detection see the same features.
     """
-    s = np.concatenate((_ZERO, np.where(sym < model.k, sym, 0), _ZERO))
-    letter = s != 0
-    keep = letter.copy()
-    keep[1:] |= letter[:-1]
-    s = s[keep]
-    m = len(s)
-    width = -(-m // _CHUNK) * _CHUNK
-    pad = np.zeros(width + MAX_ORDER, np.uint64)
-    pad[:m] = s
-    zero = pad == 0
-    # the longest n-gram starting at each position (the end pads with boundaries)
-    at = np.where(zero, np.arange(len(pad)), len(pad))
-    after = np.minimum.accumulate(at[::-1])[::-1]
-    longest = after[1 : width + 1] - np.arange(-1, width - 1)
-    longest[zero[:width] & zero[1 : width + 1]] = 0  # two boundaries: only the padding does
-    # Codes with a leading 1 (pad + k), so that an n-gram's code lies in [k**n, 2 * k**n),
-    # apart from every other order's; the hash is Fibonacci hashing of the code.
-    k = np.uint64(model.k)
-    code = pad[:width] + k
-    codes = np.empty((MAX_ORDER - MIN_ORDER + 1, width), np.uint64)
-    for n in range(1, MAX_ORDER + 1):
-        if n > 1:
-            code = code * k + pad[n - 1 : width + n - 1]
-        if n >= MIN_ORDER:
-            codes[n - MIN_ORDER] = code
-    np.multiply(codes, _MULT, out=codes)
-    np.right_shift(codes, model.shift, out=codes)
-    bad = longest < _ORDERS
-    if MIN_ORDER == 1:
-        bad[0] |= zero[:width]  # a boundary alone
-    codes[bad] = model.null
-    return codes, np.minimum(m - np.arange(0, width, _CHUNK), _CHUNK)
+    n = len(sym) + 1
+    width = -(-n // _CHUNK) * _CHUNK
+    buf = np.zeros(width + 8, np.uint8)
+    buf[1:n] = model.latin[sym]
+    windows = np.ndarray((width,), "<u8", buf, 0, (1,))  # bytes i .. i + 7, overlapping
+    codes = windows & _MASKS  # (orders, width): the n-gram's bytes ...
+    codes |= _SALTS  # ... and its order in the top byte
+    codes *= _MULT  # Fibonacci hashing
+    codes >>= model.shift
+    codes[:, n:] = model.null
+    return codes
 
 
 def _two_languages(
-    chunks: np.ndarray, filled: np.ndarray, best: str, languages: tuple[str, ...]
+    chunks: np.ndarray, best: int, languages: tuple[str, ...], firm_margin: float
 ) -> bool:
-    """Whether a second language firmly wins a large share of the (well-filled) chunks.
+    """Whether a second language firmly wins a large share of the chunks.
 
-    Chunks less than half full are ignored, and so is the best language's close sibling
-    (Danish for Norwegian and the reverse), whose firm wins in a few chunks are the usual
-    noise of that pair rather than a second language.
+    The best language's close sibling (Danish for Norwegian and the reverse) does not count:
+    its firm wins in a few chunks are the usual noise of that pair, not a second language.
     """
-    full = chunks[filled >= _CHUNK // 2]
-    if len(full) < 2:
+    winners = np.argmax(chunks, axis=1)
+    needed = max(2, _MIXED_SHARE * len(chunks))
+    if np.count_nonzero(winners != best) < needed:  # no other language can have enough
         return False
-    top2 = np.sort(full, axis=1)[:, -2:]
-    firm = (top2[:, 1] - top2[:, 0]) >= _CHUNK_MARGIN
-    winners = np.argmax(full, axis=1)[firm]
-    votes = np.bincount(winners, minlength=len(languages))
-    for lang in (best, *_SIBLINGS.get(best, ())):
+    top2 = np.sort(chunks, axis=1)[:, -2:]
+    firm = (top2[:, 1] - top2[:, 0]) >= firm_margin
+    votes = np.bincount(winners[firm], minlength=len(languages))
+    for lang in (languages[best], *_SIBLINGS.get(languages[best], ())):
         votes[languages.index(lang)] = 0
-    return int(votes.max()) >= max(2, _MIXED_SHARE * len(full))
+    return int(votes.max()) >= needed
 
 
 def _result(language: str | None, confidence: float, reason: str, default: str) -> Detection:
@@ -270,14 +251,21 @@ def detect_language(text: str, default: str = DEFAULT_LANGUAGE) -> Detection:
     sym = symbols(sample(text), model)
     counts = np.bincount(sym, minlength=256)
     latin = int(counts[1 : model.k].sum())
+    greek, cyr, cyr_x, arabic, arabic_x, deva, han, kana, hangul, other = counts[
+        GREEK : OTHER_LETTER + 1
+    ].tolist()
+    cjk = _CJK_WEIGHT * (han + kana)
+    others = greek + cyr + cyr_x + arabic + arabic_x + deva + cjk + hangul + other
+    if latin > others:  # the common case: Latin script is the main one, by far
+        return _latin(sym, model, latin / (latin + others), latin, default)
     weights = {
         "latin": latin,
-        "el": int(counts[GREEK]),
-        "ru": int(counts[CYRILLIC] + counts[CYRILLIC_NOT_RU]),
-        "ar": int(counts[ARABIC] + counts[ARABIC_NOT_AR]),
-        "hi": int(counts[DEVANAGARI]),
-        "cjk": _CJK_WEIGHT * int(counts[HAN] + counts[KANA]),
-        "other": int(counts[HANGUL] + counts[OTHER_LETTER]),
+        "el": greek,
+        "ru": cyr + cyr_x,
+        "ar": arabic + arabic_x,
+        "hi": deva,
+        "cjk": cjk,
+        "other": hangul + other,
     }
     total = sum(weights.values())
     if total == 0:
@@ -289,12 +277,11 @@ def detect_language(text: str, default: str = DEFAULT_LANGUAGE) -> Detection:
             return _result(None, share, "unsupported script", default)
         language, foreign = script, 0
         if script == "cjk":
-            kana, han = int(counts[KANA]), int(counts[HAN])
             language = "ja" if kana >= _MIN_KANA_SHARE * (kana + han) and kana > 0 else "zh"
             letters = kana + han
         else:
             letters = weights[script]
-            foreign = {"ru": counts[CYRILLIC_NOT_RU], "ar": counts[ARABIC_NOT_AR]}.get(script, 0)
+            foreign = {"ru": cyr_x, "ar": arabic_x}.get(script, 0)
         if letters < _MIN_SCRIPT_LETTERS:
             return _result(language, share, "too short", default)
         if share < _MIN_SHARE:
@@ -307,23 +294,25 @@ def detect_language(text: str, default: str = DEFAULT_LANGUAGE) -> Detection:
 
 def _latin(sym: np.ndarray, model: _Model, share: float, letters: int, default: str) -> Detection:
     """The Latin-script decision: naive Bayes over the sample, then per-chunk agreement."""
-    buckets, filled = latin_ngrams(sym, model)
-    n_orders, n_chunks = buckets.shape[0], buckets.shape[1] // _CHUNK
-    by_chunk = buckets.reshape(n_orders, n_chunks, _CHUNK).transpose(1, 0, 2)
-    rows = model.rows.take(by_chunk).view(np.int8)  # (chunks, orders, _CHUNK * width)
-    rows = rows.reshape(n_chunks, n_orders * _CHUNK, model.width).astype(np.float32)
-    n_lang = len(model.languages)
-    chunks = np.matmul(model.ones, rows)[:, :n_lang].astype(np.float64) / model.scale
+    buckets = latin_ngrams(sym, model)
+    n_chunks = buckets.shape[1] // _CHUNK
+    by_chunk = buckets.reshape(len(ORDERS), n_chunks, _CHUNK).transpose(1, 0, 2)
+    rows = model.rows.take(by_chunk).view(np.int8).reshape(n_chunks, -1, model.width)
+    # sums of int8 values: exact in float32 in any order, so the same on every machine
+    chunks = np.matmul(model.ones, rows.astype(np.float32))
     scores = chunks.sum(axis=0)
-    best = int(np.argmax(scores))  # the first of equal scores: a fixed order
-    margin = float(scores[best] - np.partition(scores, -2)[-2])
+    second, best = np.argsort(scores, kind="stable")[-2:].tolist()  # ties: the later one
+    margin = float(scores[best] - scores[second]) / model.scale
     language = model.languages[best]
     confidence = share * (1.0 - math.exp(-margin / _MIN_MARGIN))
     if letters < _MIN_LATIN_LETTERS:
         return _result(language, confidence, "too short", default)
     if share < _MIN_SHARE:
         return _result(language, confidence, "mixed", default)
-    if len(chunks) >= 2 and _two_languages(chunks, filled, language, model.languages):
+    if len(sym) + 1 - (n_chunks - 1) * _CHUNK < _CHUNK // 2:
+        chunks = chunks[:-1]  # the last chunk, less than half full, does not vote
+    firm = _CHUNK_MARGIN * model.scale
+    if len(chunks) >= 2 and _two_languages(chunks, best, model.languages, firm):
         return _result(language, confidence, "mixed", default)
     if margin < _MIN_MARGIN:
         return _result(language, confidence, "ambiguous", default)

@@ -18,16 +18,18 @@ dtype and shape, then the raw arrays, so that loading costs well under a millise
   of 1/``scale`` nat; the last row (the null bucket) is zero.
 - ``languages`` (ASCII, space-separated), ``bits``, ``scale``.
 
-Training text: for each Latin-script language, the ``--words`` most frequent words of
-wordfreq's "best" list for it (``nb`` for Norwegian Bokmal), each counted as often as its
-frequency says, as if it were running text: the model's n-grams never cross a word, so word
-frequencies give the same counts as the text they were measured on. Words with a character
-outside the alphabet (digits, other scripts) are skipped. The alphabet is every Latin letter
-with a share of at least 1e-4 of the letters of some language's list (plus ``ß`` and ``ï``:
-wordfreq case-folds ``ß`` to ``ss``, so it maps to ``s`` here). n-gram probabilities are
+Training text: for each Latin-script language, ``TOKENS`` words of synthetic running text
+drawn (numpy's PCG64, a fixed seed per language) from the ``--words`` most frequent words of
+wordfreq's "best" list for it (``nb`` for Norwegian Bokmal) with their frequencies, each
+followed by a space and, as often in every language, a few more boundaries (punctuation,
+digits). Inside a word the n-grams then have the frequencies of the text the list was
+measured on; across two words, those of independent draws. Words with a character outside
+the alphabet (digits, other scripts) are skipped. The alphabet is every Latin letter with a
+share of at least 1e-4 of the letters of some language's list (plus ``ï``; wordfreq
+case-folds ``ß`` to ``ss``, and the symbol table maps it to ``s``). n-gram probabilities are
 smoothed additively (``--smoothing``, a share of each language's n-gram mass per bucket).
 
-Deterministic: the same wordfreq version gives the same bytes.
+Deterministic: the same wordfreq and numpy versions give the same bytes.
 """
 
 from __future__ import annotations
@@ -51,6 +53,10 @@ LATIN = {
     "it": "it", "nl": "nl", "no": "nb", "pl": "pl", "pt": "pt", "sv": "sv", "tr": "tr",
 }  # fmt: skip
 EXTRA_LETTERS = "ïß"
+TOKENS = 2_000_000  # synthetic running text per language, in words
+PIECE = 1 << 20  # symbols counted at a time
+EXTRA = (0, 1, 2, 4)  # boundaries after a word beyond the first ...
+EXTRA_P = (0.80, 0.14, 0.03, 0.03)  # ... and how often
 MIN_LETTER_SHARE = 1e-4
 
 # Unicode blocks of the scripts that detection tells apart (inclusive ranges).
@@ -142,26 +148,48 @@ class _Params(detect._Model):
     def __init__(self, lut: np.ndarray, k: int, bits: int) -> None:
         self.lut, self.k, self.bits, self.null = lut, k, bits, 1 << bits
         self.shift = np.uint64(64 - bits)
+        self.latin = np.arange(256, dtype=np.uint8)  # the stream is Latin symbols already
 
 
-def ngram_counts(freqs: dict[str, float], params: _Params) -> np.ndarray:
-    """Frequency-weighted n-gram counts (float64, 2**bits + 1) of one language's words."""
+def stream(freqs: dict[str, float], params: _Params, tokens: int, seed: int) -> np.ndarray:
+    """Synthetic running text as Latin symbols: words drawn by frequency, then boundaries.
+
+    After each word come one boundary (a space) and, as often in every language, a few more
+    (punctuation, digits): ``EXTRA`` extra boundaries with probabilities ``EXTRA_P``. Words
+    are independent, so n-grams across two words are those of independent draws; inside a
+    word they have the frequencies of the word list.
+    """
     k = params.k
-    words, weights = [], []
+    codes, weights = [], []
     for word, f in freqs.items():
         sym = params.lut[[min(ord(c), 0xFFFF) for c in word]]
         if len(sym) and bool(np.all((sym > 0) & (sym < k))):
-            words.append(word)
+            codes.append(sym)
             weights.append(f)
-    sym = detect.symbols(" ".join(words), params)
-    buckets, _ = detect.latin_ngrams(sym, params)  # columns: the symbols of " w1 w2 ... wn "
-    boundary = np.zeros(buckets.shape[1], bool)
-    boundary[: len(sym) + 2] = np.concatenate(([True], sym == 0, [True]))
-    word_of_column = np.cumsum(boundary) - 1  # the boundary before a word starts it
-    w = np.asarray(weights)[np.minimum(word_of_column, len(words) - 1)]
-    return np.bincount(
-        buckets.ravel(), weights=np.tile(w, len(buckets)), minlength=params.null + 1
-    )
+    lengths = np.array([len(c) for c in codes])
+    starts = np.cumsum(lengths) - lengths
+    letters = np.concatenate(codes)
+    rng = np.random.default_rng(seed)
+    p = np.asarray(weights) / np.sum(weights)
+    draws = rng.choice(len(codes), size=tokens, p=p)
+    gaps = 1 + rng.choice(EXTRA, size=tokens, p=EXTRA_P)
+    lt = lengths[draws]
+    at = np.cumsum(lt + gaps) - (lt + gaps)  # where each token starts
+    out = np.zeros(int(at[-1] + lt[-1] + gaps[-1]), np.uint8)
+    token = np.repeat(np.arange(tokens), lt)
+    within = np.arange(len(token)) - np.repeat(np.cumsum(lt) - lt, lt)
+    out[at[token] + within] = letters[starts[draws][token] + within]
+    return out
+
+
+def ngram_counts(freqs: dict[str, float], params: _Params, seed: int) -> np.ndarray:
+    """n-gram counts (float64, 2**bits + 1) of ``TOKENS`` tokens of synthetic text."""
+    text = stream(freqs, params, TOKENS, seed)
+    counts = np.zeros(params.null + 1)
+    for start in range(0, len(text), PIECE):
+        buckets = detect.latin_ngrams(text[start : start + PIECE], params)
+        counts += np.bincount(buckets.ravel(), minlength=params.null + 1)
+    return counts
 
 
 def build(n_words: int = 50_000, bits: int = 15, smoothing: float = 1e-6,
@@ -172,7 +200,9 @@ def build(n_words: int = 50_000, bits: int = 15, smoothing: float = 1e-6,
     lut = lookup_table(letters)
     params = _Params(lut, len(letters) + 2, bits)
     langs = sorted(LATIN)
-    counts = np.stack([ngram_counts(lists[code], params) for code in langs], axis=1)
+    counts = np.stack(
+        [ngram_counts(lists[code], params, seed) for seed, code in enumerate(langs)], axis=1
+    )
     counts[-1] = 0.0  # the null bucket
     probs = counts / counts.sum(axis=0) + smoothing
     logp = np.log(probs / probs.sum(axis=0))
