@@ -13,7 +13,8 @@ so a 10 MB text costs what a news article costs:
    per script. A text mostly in one script that only one supported language writes is decided
    here: Greek -> el, Cyrillic -> ru, Arabic -> ar, Devanagari -> hi, Han with kana -> ja, Han
    alone -> zh. Letters that Russian or Arabic never use (Ukrainian ``ї``, Persian ``پ``) make
-   the answer unreliable rather than wrong.
+   the answer unreliable rather than wrong, and so do Latin letters outside the alphabet of
+   the Latin-script languages (Vietnamese ``ệ``, Romanian ``ș``).
 2. Latin script (cs da de en es fi fr it nl no pl pt sv tr): multinomial naive Bayes over
    hashed character 2- to 5-grams (word boundaries included, so ``" av "`` and ``" af "`` are
    features), with log-probabilities trained on word-frequency lists
@@ -30,7 +31,9 @@ so a 10 MB text costs what a news article costs:
 When the answer cannot be trusted the result says so: ``reliable`` is False, ``language`` is
 the caller's ``default`` (``DEFAULT_LANGUAGE``, English, unless given) and ``reason`` says why
 (``"empty"``: no letters; ``"too short"``; ``"unsupported script"``; ``"mixed"``: two scripts
-or two languages in comparable amounts; ``"ambiguous"``: two languages score alike).
+or two languages in comparable amounts; ``"unsupported language"``: letters that none of
+the 20 languages writes, such as Ukrainian ``ї``, Persian ``پ`` or Vietnamese ``ệ``, in more
+than ``_FOREIGN_SHARE`` of the letters; ``"ambiguous"``: two languages score alike).
 ``guess`` keeps the best candidate in every case but ``"empty"``.
 
 The parameters (464 KB) load on the first call, in a few milliseconds, not on import.
@@ -73,7 +76,7 @@ _MIN_LATIN_LETTERS = 12  # the Latin model needs this many
 _MIN_SHARE = 0.6  # the main script's share of the (weighted) letters, else "mixed"
 _CJK_WEIGHT = 3  # a Han or kana character weighs as much as three letters of other scripts
 _MIN_KANA_SHARE = 0.05  # kana among Han + kana that makes a text Japanese
-_FOREIGN_SHARE = 0.02  # letters Russian (Arabic) never uses, above which ru (ar) is unsure
+_FOREIGN_SHARE = 0.02  # share of letters none of the languages uses, above which: unsure
 _MIN_MARGIN = 4.0  # nats between the two best Latin languages, else "ambiguous"
 _CHUNK = 80  # symbols per chunk when looking for a second language
 _SIBLINGS = {"da": ("no",), "no": ("da",)}
@@ -89,7 +92,8 @@ class Detection:
     caller's default. ``confidence`` (0 to 1) grows with the evidence for ``guess`` over the
     runner-up; ``guess`` is the best candidate even when unreliable (None only when the text
     has no letters); ``reason`` is ``"script"`` or ``"model"`` for a reliable answer, else
-    ``"empty"``, ``"too short"``, ``"unsupported script"``, ``"mixed"`` or ``"ambiguous"``.
+    ``"empty"``, ``"too short"``, ``"unsupported script"``, ``"unsupported language"``,
+    ``"mixed"`` or ``"ambiguous"``.
     """
 
     language: str
@@ -251,13 +255,14 @@ def detect_language(text: str, default: str = DEFAULT_LANGUAGE) -> Detection:
     sym = symbols(sample(text), model)
     counts = np.bincount(sym, minlength=256)
     latin = int(counts[1 : model.k].sum())
+    foreign_latin = int(counts[model.k - 1])  # Latin letters outside the model's alphabet
     greek, cyr, cyr_x, arabic, arabic_x, deva, han, kana, hangul, other = counts[
         GREEK : OTHER_LETTER + 1
     ].tolist()
     cjk = _CJK_WEIGHT * (han + kana)
     others = greek + cyr + cyr_x + arabic + arabic_x + deva + cjk + hangul + other
     if latin > others:  # the common case: Latin script is the main one, by far
-        return _latin(sym, model, latin / (latin + others), latin, default)
+        return _latin(sym, model, latin / (latin + others), latin, foreign_latin, default)
     weights = {
         "latin": latin,
         "el": greek,
@@ -287,12 +292,15 @@ def detect_language(text: str, default: str = DEFAULT_LANGUAGE) -> Detection:
         if share < _MIN_SHARE:
             return _result(language, share, "mixed", default)
         if foreign > _FOREIGN_SHARE * letters:
-            return _result(language, share * (1 - foreign / letters), "ambiguous", default)
+            confidence = share * (1 - foreign / letters)
+            return _result(language, confidence, "unsupported language", default)
         return _result(language, share, "script", default)
-    return _latin(sym, model, share, latin, default)
+    return _latin(sym, model, share, latin, foreign_latin, default)
 
 
-def _latin(sym: np.ndarray, model: _Model, share: float, letters: int, default: str) -> Detection:
+def _latin(
+    sym: np.ndarray, model: _Model, share: float, letters: int, foreign: int, default: str
+) -> Detection:
     """The Latin-script decision: naive Bayes over the sample, then per-chunk agreement."""
     buckets = latin_ngrams(sym, model)
     n_chunks = buckets.shape[1] // _CHUNK
@@ -309,6 +317,8 @@ def _latin(sym: np.ndarray, model: _Model, share: float, letters: int, default: 
         return _result(language, confidence, "too short", default)
     if share < _MIN_SHARE:
         return _result(language, confidence, "mixed", default)
+    if foreign > max(2, _FOREIGN_SHARE * letters):  # letters none of the 14 writes
+        return _result(language, confidence, "unsupported language", default)
     if len(sym) + 1 - (n_chunks - 1) * _CHUNK < _CHUNK // 2:
         chunks = chunks[:-1]  # the last chunk, less than half full, does not vote
     firm = _CHUNK_MARGIN * model.scale

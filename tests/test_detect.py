@@ -193,15 +193,21 @@ def test_a_quote_or_a_name_does_not_make_a_text_mixed():
     assert detect_language(text).language == "en"
     assert detect_language("В 1979 году Франке основал Ars Electronica в Линце.").language == "ru"
     assert detect_language(FR_PARAGRAPH + " (The Outsider, New York Times)").language == "fr"
+    assert detect_language("Va a 4º curso y su hermana a 1ª clase del colegio.").language == "es"
+    assert detect_language("Novak Đoković ganó el partido en cinco sets.").language == "es"
 
 
 def test_unsupported_scripts_and_languages():
     assert detect_language("오늘은 날씨가 아주 좋습니다").reason == "unsupported script"
     assert detect_language("שלום לכולם, מה שלומכם היום").reason == "unsupported script"
     uk = detect_language("Ми їздили до Києва, і це була чудова подорож для всієї родини.")
-    assert (uk.reliable, uk.guess, uk.reason) == (False, "ru", "ambiguous")
+    assert (uk.reliable, uk.guess, uk.reason) == (False, "ru", "unsupported language")
     fa = detect_language("من دیروز به کتابخانه رفتم و چند کتاب خوب پیدا کردم که بسیار جالب بودند.")
-    assert (fa.reliable, fa.guess) == (False, "ar")
+    assert (fa.reliable, fa.guess, fa.reason) == (False, "ar", "unsupported language")
+    vi = "Hôm qua chúng tôi đi xem hát, sau đó ngồi rất lâu trong một quán cà phê nhỏ bên sông."
+    assert detect_language(vi).reason == "unsupported language"
+    ro = "Ieri seară am mers la teatru, apoi am stat mult timp într-o cafenea mică lângă râu."
+    assert detect_language(ro).reason == "unsupported language"
 
 
 def test_han_without_kana_is_chinese_and_with_kana_japanese():

@@ -10,7 +10,8 @@ dtype and shape, then the raw arrays, so that loading costs well under a millise
   ``lut_starts[i]`` and maps to ``lut_values[i]``): 0 for anything that is not a letter,
   1 .. K-1 for the lower-cased Latin letters of the alphabet (K-1: any other Latin letter),
   and one symbol per other script (``summarizer.detect.GREEK`` ...). Scripts go by Unicode
-  block; a character is a letter when its general category is L* or M*.
+  block; a character is a letter when its general category is L* or M* (in the Latin blocks:
+  Lu, Ll or Lt, so that the ordinal signs of ``4º`` and ``1ª`` are not).
 - ``alphabet``: the Latin letters (UTF-8), in symbol order (symbol 1 first); ``alphabet_size``
   is K.
 - ``table``: int8, shape (2**bits + 1, languages): for each hashed n-gram bucket, its
@@ -115,7 +116,8 @@ def lookup_table(letters: str) -> np.ndarray:
         if unicodedata.category(ch)[0] not in "LM":
             continue
         if any(a <= cp <= b for a, b in LATIN_BLOCKS):
-            lut[cp] = index.get(_fold(ch), k - 1) if ch.isalpha() else 0
+            cased = unicodedata.category(ch) in ("Lu", "Ll", "Lt")  # not ª, º: ordinals
+            lut[cp] = index.get(_fold(ch), k - 1) if cased else 0
             continue
         lut[cp] = detect.OTHER_LETTER
         for value, ranges in BLOCKS.items():
