@@ -34,7 +34,7 @@ the caller's ``default`` (``DEFAULT_LANGUAGE``, English, unless given) and ``rea
 or two languages in comparable amounts; ``"unsupported language"``: letters that none of
 the 20 languages writes, such as Ukrainian ``ї``, Persian ``پ`` or Vietnamese ``ệ``, in more
 than ``_FOREIGN_SHARE`` of the letters; ``"ambiguous"``: two languages score alike).
-``guess`` keeps the best candidate in every case but ``"empty"``.
+``guess`` keeps the best candidate in every case but ``"empty"`` and ``"unsupported script"``.
 
 The parameters (464 KB) load on the first call, in a few milliseconds, not on import.
 """
@@ -90,10 +90,10 @@ class Detection:
 
     ``language`` is the code to use: the detected language when ``reliable``, else the
     caller's default. ``confidence`` (0 to 1) grows with the evidence for ``guess`` over the
-    runner-up; ``guess`` is the best candidate even when unreliable (None only when the text
-    has no letters); ``reason`` is ``"script"`` or ``"model"`` for a reliable answer, else
-    ``"empty"``, ``"too short"``, ``"unsupported script"``, ``"unsupported language"``,
-    ``"mixed"`` or ``"ambiguous"``.
+    runner-up; ``guess`` is the best candidate even when unreliable (None when the text has
+    no letters, or only letters of unsupported scripts); ``reason`` is ``"script"`` or
+    ``"model"`` for a reliable answer, else ``"empty"``, ``"too short"``,
+    ``"unsupported script"``, ``"unsupported language"``, ``"mixed"`` or ``"ambiguous"``.
     """
 
     language: str
