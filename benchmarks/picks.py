@@ -62,15 +62,17 @@ def _text_of(record: dict) -> str | None:
     return None
 
 
-def digest(text: str) -> str:
-    """The hash of every pick (and of the sentence spans) for one text."""
+def digest(text: str, language: str | None = None) -> str:
+    """The hash of every pick (and of the sentence spans) for one text; ``language`` None
+    leaves the library's default (detection), else it is passed on."""
     from summarizer import METHODS, Summarizer, split_sentences
 
+    given = {} if language is None else {"language": language}
     h = hashlib.sha256()
-    h.update(repr([(s.start, s.end) for s in split_sentences(text)]).encode())
+    h.update(repr([(s.start, s.end) for s in split_sentences(text, **given)]).encode())
     for method in METHODS:
         for diversity in DIVERSITIES:
-            sm = Summarizer(method=method, diversity=diversity, max_chars=None)
+            sm = Summarizer(method=method, diversity=diversity, max_chars=None, **given)
             for budget in BUDGETS:
                 orders = ("score", "document") if budget == {"sentences": 3} else ("score",)
                 for order in orders:
@@ -79,9 +81,9 @@ def digest(text: str) -> str:
     return h.hexdigest()
 
 
-def _work(item: tuple[str, str, str]) -> tuple[str, str, str]:
-    name, ident, text = item
-    return name, ident, digest(text)
+def _work(item: tuple[str, str, str, str | None]) -> tuple[str, str, str]:
+    name, ident, text, language = item
+    return name, ident, digest(text, language)
 
 
 def main() -> int:
@@ -91,6 +93,9 @@ def main() -> int:
     parser.add_argument("--limit", type=int, help="only the first N documents of each file")
     parser.add_argument("--save", type=Path, help="write each document's digest here (JSON)")
     parser.add_argument("--compare", nargs=2, type=Path, metavar=("BEFORE", "AFTER"))
+    parser.add_argument(
+        "--language", help="pass language= (e.g. en, to compare with code that knew only English)"
+    )
     args = parser.parse_args()
     if args.compare:
         before, after = (json.loads(p.read_text()) for p in args.compare)
@@ -110,8 +115,9 @@ def main() -> int:
             if seen[item[0]] <= args.limit:
                 kept.append(item)
         items = kept
+    work = [(*item, args.language) for item in items]
     with ProcessPoolExecutor(args.jobs) as pool:
-        results = list(pool.map(_work, items, chunksize=4))
+        results = list(pool.map(_work, work, chunksize=4))
     per_file: dict[str, hashlib._Hash] = {}
     total = hashlib.sha256()
     for name, _, value in results:

@@ -17,13 +17,15 @@ import numpy as np
 
 from summarizer import persist, validate
 from summarizer.budget import Budget
+from summarizer.detect import Detection, detect_language
 from summarizer.document import Document
 from summarizer.errors import InvalidFileError, InvalidInputError, InvalidOptionError
+from summarizer.languages import resolve_language
 from summarizer.methods import DEFAULT_METHOD, METHODS, Method, get_method
 from summarizer.segment import get_segmenter
 from summarizer.select import ORDERS, check_diversity, select
 from summarizer.summary import Sentence, Summary
-from summarizer.text import LANGUAGES, get_analyzer
+from summarizer.text import get_analyzer
 from summarizer.vectorize import DocumentFrequencies
 
 __all__ = [
@@ -51,11 +53,14 @@ _V1_OPTIONS = frozenset(
 ) | {"lead_slot_cap", "pacsum_beta", "pacsum_earlier"}
 
 
-def split_sentences(text: str, language: str = "english") -> list[Sentence]:
-    """The sentences of ``text`` in order, with offsets (``score`` is None)."""
+def split_sentences(text: str, language: str | None = None) -> list[Sentence]:
+    """The sentences of ``text`` in order, with offsets (``score`` is None).
+
+    ``language`` is a code or an English name; None (default) detects it.
+    """
     text = validate.text(text)
-    language = validate.choice("language", language, LANGUAGES)
-    spans = get_segmenter(language).spans(text)
+    code = detect_language(text).language if language is None else resolve_language(language)
+    spans = get_segmenter(code).spans(text)
     return [Sentence(text[s:e], i, s, e) for i, (s, e) in enumerate(spans)]
 
 
@@ -65,7 +70,9 @@ class Summarizer:
     Parameters
     ----------
     method : one of ``METHODS`` (default ``DEFAULT_METHOD``).
-    language : one of ``summarizer.text.LANGUAGES``.
+    language : a code of ``LANGUAGES`` ("de") or an English name ("German"); None (default)
+        detects each text's language (``summarizer.detect``), falling back to English when the
+        text is too short or mixed, which ``Summary.detection`` reports.
     order : ``"document"`` (source order) or ``"score"`` (best first).
     max_chars : refuse longer texts with ``InputTooLargeError``; ``None`` for no limit.
     diversity : redundancy control in [0, 1] (Maximal Marginal Relevance, see
@@ -79,7 +86,7 @@ class Summarizer:
     def __init__(
         self,
         method: str = DEFAULT_METHOD,
-        language: str = "english",
+        language: str | None = None,
         *,
         order: str = "document",
         max_chars: int | None = DEFAULT_MAX_CHARS,
@@ -88,7 +95,7 @@ class Summarizer:
     ) -> None:
         cls = get_method(method)
         self.method: str = cls.name
-        self.language = validate.choice("language", language, LANGUAGES)
+        self.language = None if language is None else resolve_language(language)
         self.order = validate.choice("order", order, ORDERS)
         self.max_chars = validate.max_chars(max_chars)
         self._diversity_option = None if diversity is None else check_diversity(diversity)
@@ -98,8 +105,13 @@ class Summarizer:
         _check_method_options(cls, options)
         self.scorer: Method = cls(**options)
         self.frequencies: DocumentFrequencies | None = None
-        self._analyzer = get_analyzer(self.language)
-        self._segmenter = get_segmenter(self.language)
+
+    def _analysis(self, text: str) -> tuple[str, Detection | None]:
+        """The language to analyze ``text`` in, and the detection that chose it (if any)."""
+        if self.language is not None:
+            return self.language, None
+        detection = detect_language(text)
+        return detection.language, detection
 
     @staticmethod
     def options_of(method: str) -> dict[str, Any]:
@@ -126,10 +138,10 @@ class Summarizer:
                 f"corpus must be an iterable of str documents, not {type(corpus).__name__}"
             ) from None
         frequencies = DocumentFrequencies()
-        analyzer, segmenter = self._analyzer, self._segmenter
         for doc in documents:
             doc = validate.text(doc, self.max_chars, what="document")
-            index = analyzer.index(doc, segmenter.spans(doc))
+            code, _ = self._analysis(doc)
+            index = get_analyzer(code).index(doc, get_segmenter(code).spans(doc))
             vocabulary = index.vocabulary
             frequencies.update([[vocabulary[i] for i in np.unique(index.ids).tolist()]])
         self.frequencies = frequencies
@@ -162,7 +174,9 @@ class Summarizer:
     def _summarize(self, text: str, budget: Budget, order: str) -> Summary:
         t0 = perf_counter()
         text = validate.text(text, self.max_chars)
-        document = Document(text, self._segmenter.spans(text), self._analyzer, self.frequencies)
+        code, detection = self._analysis(text)
+        spans = get_segmenter(code).spans(text)
+        document = Document(text, spans, get_analyzer(code), self.frequencies)
         t1 = perf_counter()
         diverse = self.diversity > 0.0
         if self.scorer.uses_terms or diverse:
@@ -178,7 +192,6 @@ class Summarizer:
             diversity=self.diversity,
             vectors=document.vectors.tfidf if diverse and document.n > 1 else None,
         )
-        spans = document.spans
         result = [
             Sentence(text[spans[i][0] : spans[i][1]], i, spans[i][0], spans[i][1], float(scores[i]))
             for i in chosen.tolist()
@@ -191,7 +204,9 @@ class Summarizer:
             "select": t4 - t3,
             "total": t4 - t0,
         }
-        return Summary(result, self.method, self.language, budget, order, document.n, timings)
+        return Summary(
+            result, self.method, code, budget, order, document.n, timings, detection=detection
+        )
 
     # Persistence (``summarizer.persist``): options and fitted IDF as plain, versioned JSON.
 

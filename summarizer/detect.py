@@ -102,6 +102,15 @@ class Detection:
     guess: str | None
     reason: str
 
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "language": self.language,
+            "reliable": self.reliable,
+            "confidence": self.confidence,
+            "guess": self.guess,
+            "reason": self.reason,
+        }
+
 
 class _Model:
     """The shipped parameters: the symbol table and the hashed n-gram log-probabilities."""
@@ -175,11 +184,17 @@ def sample(text: str, size: int = SAMPLE_CHARS) -> str:
 
 
 def symbols(text: str, model: _Model | None = None) -> np.ndarray:
-    """``text`` as an array of symbols (uint8): NFC-normalized, each character looked up."""
+    """``text`` as an array of symbols (uint8): NFC-normalized, each character looked up, and
+    every run of word boundaries (spaces, punctuation, digits) made one, so that spacing and
+    surrounding whitespace never change the answer."""
     model = model or _model()
     text = unicodedata.normalize("NFC", text)
     cps = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    return model.lut.take(cps, mode="clip")  # beyond the BMP: U+FFFF, not a letter
+    sym = model.lut.take(cps, mode="clip")  # beyond the BMP: U+FFFF, not a letter
+    boundary = sym == 0
+    repeated = boundary.copy()
+    repeated[1:] &= boundary[:-1]
+    return sym[~repeated]
 
 
 def latin_ngrams(sym: np.ndarray, model: _Model) -> np.ndarray:
@@ -252,7 +267,7 @@ def detect_language(text: str, default: str = DEFAULT_LANGUAGE) -> Detection:
     if default not in LANGUAGES:
         raise InvalidOptionError(f"default must be one of {', '.join(LANGUAGES)}; got {default!r}")
     model = _model()
-    sym = symbols(sample(text), model)
+    sym = symbols(sample(text.strip()), model)
     counts = np.bincount(sym, minlength=256)
     latin = int(counts[1 : model.k].sum())
     foreign_latin = int(counts[model.k - 1])  # Latin letters outside the model's alphabet

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from summarizer.budget import Budget
+from summarizer.detect import Detection
 
 __all__ = ["Sentence", "Summary"]
 
@@ -51,6 +52,7 @@ class Summary:
     order: str
     n_sentences: int
     timings: dict[str, float] = field(default_factory=dict, compare=False)
+    detection: Detection | None = None  # how the language was found, when it was detected
 
     def __str__(self) -> str:
         """The summary text, one sentence per line (inner whitespace collapsed)."""
@@ -62,7 +64,7 @@ class Summary:
     def __reduce__(self):
         # See Sentence.__reduce__.
         fields = (self.sentences, self.method, self.language, self.budget, self.order)
-        return (Summary, (*fields, self.n_sentences, self.timings))
+        return (Summary, (*fields, self.n_sentences, self.timings, self.detection))
 
     def __iter__(self) -> Iterator[Sentence]:
         return iter(self.sentences)
@@ -72,6 +74,7 @@ class Summary:
         return {
             "method": self.method,
             "language": self.language,
+            "language_detection": None if self.detection is None else self.detection.to_dict(),
             "budget": self.budget.to_dict(),
             "order": self.order,
             "n_sentences": self.n_sentences,

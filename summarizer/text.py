@@ -1,25 +1,21 @@
-"""Words: lower-casing, stop words and stemming, shared by every method.
+"""Words: lower-casing, stop words and stemming for every supported language.
 
-A word is a run of letters or digits, possibly joined by apostrophes
-(``don't``, ``o'neill``); it is lower-cased, dropped if it is a stop word, a
-single letter or longer than 64 characters (no word is; hashes and base64 are),
-and otherwise reduced to its Snowball stem (``summarizer.stem``).
-The stop-word lists ship in ``summarizer/data``.
+A word is a run of letters, digits and combining marks (Devanagari vowel signs, Arabic
+harakat), possibly joined by apostrophes (``don't``, ``o'neill``); it is lower-cased (Turkish
+dotted and dotless i kept apart), dropped if it is a stop word, a single letter or longer than
+64 characters (no word is; hashes and base64 are), and otherwise reduced to its stem by the
+language's Snowball stemmer (PyStemmer, the Snowball project's C code; the pure-Python
+``snowballstemmer``, the same algorithms, where PyStemmer is not installed). Arabic words lose
+their harakat and tatweel first. Chinese and Japanese have no spaces and no stemmer: their
+terms are character bigrams of each run of Han characters (and, in Japanese, katakana), split
+at function characters, so TF-IDF works on them without a word segmenter; a one-character run
+is a term of its own. The stop-word lists ship in ``summarizer/data/stopwords`` (provenance
+there).
 
 Speed: words never cross whitespace, so the analyzer caches the result of each
-whitespace-delimited chunk of raw text (``"Koirala's"``, ``"2019."``) as term
-ids. A document is then split on whitespace and looked up chunk by chunk, with
-no regular expression or stemmer call for chunks seen before.
-
-A chunk not seen before that is a common English word takes its stem from a
-table that ships in ``summarizer/data`` (``stems_english.txt``, 40,176 words,
-built by ``tools/build_stem_table.py``); only the other new chunks go through
-the regular expression and the stemmer. Loading the table costs about 10 ms and
-6 MB once, and it saves about 1.5 us on each new common word (about 0.08 ms
-per news article once the commonest words are cached), so it pays back only
-over many documents: the analyzer loads it when it meets new chunks in its
-second document, never in a one-document run such as the command line on one
-file.
+whitespace-delimited chunk of raw text (``"Koirala's"``, ``"2019."``) as term ids. A document
+is then split on whitespace and looked up chunk by chunk, with no regular expression or
+stemmer call for chunks seen before.
 """
 
 from __future__ import annotations
@@ -30,19 +26,36 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from itertools import chain, repeat
+from itertools import chain
 
 import numpy as np
 
-from summarizer import stem
-from summarizer.errors import InvalidOptionError
+from summarizer.languages import LANGUAGES, get_language, resolve_language
 
 __all__ = ["LANGUAGES", "Analyzer", "TermIndex", "get_analyzer"]
 
-_STEMMERS = {"english": stem.stem}
-LANGUAGES: tuple[str, ...] = tuple(_STEMMERS)
+# Combining marks that belong inside words: Latin diacritics (decomposed text), Arabic harakat,
+# Devanagari vowel signs and viramas. Python's \w leaves them out.
+_MARKS = (
+    "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8"
+    "\u06ea-\u06ed\u0900-\u0903\u093a-\u093c\u093e-\u094f\u0951-\u0957\u0962\u0963"
+)
+_LETTER = rf"(?:[^\W_]|[{_MARKS}])"
+_WORD = re.compile(rf"{_LETTER}+(?:['\u2019]{_LETTER}+)*")
+_ARABIC_MARKS = dict.fromkeys(
+    [*range(0x0610, 0x061B), *range(0x064B, 0x0660), 0x0670, 0x0640], None
+)  # harakat, small high marks and tatweel: removed before the stop list and the stemmer
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
+_KATAKANA = "\u30a0-\u30ff\u31f0-\u31ff\uff66-\uff9f"
+_KANA = "\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f"
+_OTHER = rf"(?:(?![{_HAN}{_KANA}]){_LETTER})+"  # a word of another script (Latin, digits)
+# Terms of Chinese and Japanese text: runs of Han (and in Japanese katakana) characters, and
+# words of other scripts; Japanese hiragana (particles, inflections) separate terms.
+_CJK_TERMS = {
+    "zh": re.compile(rf"([{_HAN}]+)|{_OTHER}(?:['\u2019]{_OTHER})*"),
+    "ja": re.compile(rf"([{_HAN}]+|[{_KATAKANA}]+)|{_OTHER}(?:['\u2019]{_OTHER})*"),
+}
 
-_WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
 
 # Chunk codes: >= 0 is the id of the chunk's only term; _NONE marks a chunk with
 # no term; a code <= _MULTI is a chunk with several terms, kept in a side table.
@@ -63,14 +76,20 @@ _BATCH = 2048  # sentences whose chunks are split and looked up together
 _GAPS = tuple('.,;:!?"()[]-/\u201c\u201d\u2014')
 
 
-def _clean(text: str) -> str:
+def _turkish_lower(text: str) -> str:
+    """Turkish lower case: I becomes dotless i and dotted I plain i (``str.lower`` would make
+    the dotted capital two characters)."""
+    return text.replace("I", "\u0131").replace("\u0130", "i").lower()
+
+
+def _clean(text: str, lower=str.lower) -> str:
     """``text`` lower-cased, with ``_GAPS`` as spaces; same length, so offsets hold.
 
     Lower-casing here only makes chunks repeat more often (words are
     lower-cased again when analyzed); it is skipped for the rare text whose
     length it changes.
     """
-    lowered = text.lower()
+    lowered = lower(text)
     if len(lowered) != len(text):
         lowered = text
     for gap in _GAPS:
@@ -79,34 +98,9 @@ def _clean(text: str) -> str:
     return lowered
 
 
-_NO_TABLE: dict[str, str] = {}
-
-
-@cache
-def _load_stem_table(language: str) -> dict[str, str]:
-    """The shipped stems of common words, ``{word: stem}`` (empty if there is none); read-only.
-
-    Each word is a lower-case chunk of one word that is no stop word, so its stem
-    is what ``Analyzer._code`` would compute (the tests check every entry). The
-    file's format is described in ``tools/build_stem_table.py``.
-    """
-    path = resources.files("summarizer") / "data" / f"stems_{language}.txt"
-    try:
-        text = path.read_text(encoding="ascii")
-    except FileNotFoundError:
-        return {}
-    lines = [line.split(" ") for line in text.splitlines() if line[:1] != "#"]
-    if len(lines) == 3 and len(lines[0]) == len(lines[1]):
-        stems, sizes, words = lines
-        stem_of_each = chain.from_iterable(map(repeat, stems, map(int, sizes)))
-        table = dict(zip(words, stem_of_each, strict=False))
-        if len(table) == len(words) and next(stem_of_each, None) is None:
-            return table
-    raise RuntimeError(f"{path} is damaged: rebuild it with tools/build_stem_table.py")
-
-
-def _load_stop_words(language: str) -> frozenset[str]:
-    path = resources.files("summarizer") / "data" / f"stopwords_{language}.txt"
+def _load_stop_words(language: str, suffix: str = "") -> frozenset[str]:
+    """The shipped stop words of ``language`` (``suffix="_chars"``: zh/ja function characters)."""
+    path = resources.files("summarizer") / "data" / "stopwords" / f"{language}{suffix}.txt"
     lines = path.read_text(encoding="utf-8").splitlines()
     return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
 
@@ -151,17 +145,34 @@ class _Tables(dict):
         return self.analyze(chunk, self)
 
 
+def snowball_stemmer(algorithm: str) -> Callable[[str], str]:
+    """The ``stemWord`` of Snowball's ``algorithm``: PyStemmer's C code when installed, else
+    the pure-Python snowballstemmer (the same algorithms, the same stems)."""
+    try:
+        import Stemmer
+    except ImportError:  # pragma: no cover - only where PyStemmer has no wheel
+        import snowballstemmer
+
+        return snowballstemmer.stemmer(algorithm).stemWord
+    return Stemmer.Stemmer(algorithm).stemWord
+
+
 class Analyzer:
-    """Turns a string into its content-word stems for one language; thread-safe."""
+    """Turns a string into its content-word terms for one language; thread-safe."""
 
     def __init__(self, language: str) -> None:
-        self.language = language
-        self.stop_words = _load_stop_words(language)
-        self._stem = _STEMMERS[language]
+        info = get_language(language)
+        self.language = info.code
+        self.stop_words = _load_stop_words(info.code)
+        self._lower = _turkish_lower if info.code == "tr" else str.lower
+        self._stem = None if info.stemmer is None else snowball_stemmer(info.stemmer)
+        self._cjk = _CJK_TERMS.get(info.code)
+        chars = "".join(sorted(_load_stop_words(info.code, "_chars"))) if self._cjk else ""
+        # function characters end a run of Han characters (sorted: the pattern is deterministic)
+        self._function_chars = re.compile(f"[{re.escape(chars)}]+") if chars else None
+        self._arabic = info.code == "ar"
         self._tables = _Tables(self._analyze)
         self._lock = threading.Lock()
-        self._known: dict[str, str] | None = None  # the stem table, once loaded
-        self._documents = 0  # index() calls so far (the stem table waits for the second)
 
     def terms(self, text: str) -> list[str]:
         """Stems of the content words of ``text``, in order, with repeats."""
@@ -171,9 +182,8 @@ class Analyzer:
 
     def index(self, text: str, spans: Sequence[tuple[int, int]]) -> TermIndex:
         """Term ids of each ``text[start:end]`` for ``spans``, in one pass."""
-        self._documents += 1
         tables = self._current_tables()
-        clean = _clean(text)
+        clean = _clean(text, self._lower)
         n = len(spans)
         if n <= _BATCH:
             ids, counts = self._index_batch(clean, spans, tables)
@@ -216,33 +226,25 @@ class Analyzer:
         return tables
 
     def _analyze(self, chunk: str, tables: _Tables) -> int:
-        """The code of a chunk not yet cached; caches it unless it is longer than a word can be.
-
-        Most new chunks are common words, whose stems the stem table has; the
-        others go through ``_code``.
-        """
-        known = self._known
-        if known is None:
-            if self._documents < 2:
-                known = _NO_TABLE
-            else:
-                known = self._known = _load_stem_table(self.language)
-        stem = known.get(chunk)
-        with self._lock:  # stems get their ids in one thread at a time
+        """The code of a chunk not yet cached; caches it unless it is longer than a word can be."""
+        with self._lock:  # terms get their ids in one thread at a time
             code = dict.get(tables, chunk)  # another thread may have just added it
             if code is not None:
                 return code
-            code = self._code(chunk, tables) if stem is None else self._stem_id(stem, tables)
+            code = self._code(chunk, tables)
             if len(chunk) <= _MAX_CACHED_CHUNK:
                 tables[chunk] = code
         return code
 
     def _code(self, chunk: str, tables: _Tables) -> int:
-        """The code of a chunk not in the stem table: a term id, _NONE, or a multi-term code."""
-        lowered = chunk.lower()
-        if lowered.isalnum():  # one plain word, as most chunks are: no regex needed
+        """The code of a new chunk: a term id, _NONE, or a multi-term code."""
+        lowered = self._lower(chunk)
+        if self._cjk is not None:
+            ids = self._cjk_ids(lowered, tables)
+        elif lowered.isalnum():  # one plain word, as most chunks are: no regex needed
             return self._term_id(lowered, tables)
-        ids = [self._term_id(word, tables) for word in _WORD.findall(lowered)]
+        else:
+            ids = [self._term_id(word, tables) for word in _WORD.findall(lowered)]
         ids = [i for i in ids if i >= 0]
         if not ids:
             return _NONE
@@ -252,15 +254,32 @@ class Analyzer:
         tables.multi.append(tuple(ids))
         return code
 
+    def _cjk_ids(self, lowered: str, tables: _Tables) -> list[int]:
+        """Chinese or Japanese terms: bigrams of each run of Han (or katakana) characters
+        between function characters, one-character runs whole; other words as usual."""
+        ids = []
+        split, stop_words = self._function_chars, self.stop_words
+        for m in self._cjk.finditer(lowered):  # type: ignore[union-attr]
+            run = m.group(1)
+            if run is None:
+                ids.append(self._term_id(m.group(), tables))
+                continue
+            for part in split.split(run) if split is not None else (run,):
+                grams = [part[i : i + 2] for i in range(len(part) - 1)] or [part]
+                ids.extend(self._stem_id(g, tables) for g in grams if g and g not in stop_words)
+        return ids
+
     def _term_id(self, word: str, tables: _Tables) -> int:
         """The term id of a lower-case word; _NONE if it is no term."""
         if len(word) > _MAX_WORD:
             return _NONE
         if "\u2019" in word:
             word = word.replace("\u2019", "'")
-        if word in self.stop_words or (len(word) == 1 and not word.isdigit()):
+        if self._arabic:
+            word = word.translate(_ARABIC_MARKS)
+        if word in self.stop_words or (len(word) == 1 and not word.isdigit()) or not word:
             return _NONE
-        return self._stem_id(self._stem(word), tables)
+        return self._stem_id(word if self._stem is None else self._stem(word), tables)
 
     @staticmethod
     def _stem_id(stem: str, tables: _Tables) -> int:
@@ -290,11 +309,12 @@ class Analyzer:
         return out, np.repeat(sentence_of, sizes)
 
 
-@cache
 def get_analyzer(language: str) -> Analyzer:
-    """The shared analyzer for ``language``; raises InvalidOptionError if unsupported."""
-    if language not in LANGUAGES:
-        raise InvalidOptionError(
-            f"unsupported language {language!r}; choose one of: {', '.join(LANGUAGES)}"
-        )
-    return Analyzer(language)
+    """The shared analyzer for ``language`` (a code or an English name); InvalidOptionError
+    if unsupported."""
+    return _analyzer(resolve_language(language))
+
+
+@cache
+def _analyzer(code: str) -> Analyzer:
+    return Analyzer(code)

@@ -1,7 +1,5 @@
 """summarizer.detect: the 20 languages, the fallbacks, determinism and bounded cost."""
 
-# ruff: noqa: RUF001  (text in other scripts is the point of these tests)
-
 from __future__ import annotations
 
 import time

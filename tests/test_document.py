@@ -14,7 +14,7 @@ TEXT = "Library plan approved\n\nThe council voted. It was close.\n\nWork starts
 
 def test_derived_views_of_a_text():
     doc = Document(TEXT, segment(TEXT), get_analyzer("english"))
-    assert doc.n == 4 and doc.language == "english"
+    assert doc.n == 4 and doc.language == "en"
     assert doc.headings.tolist() == [True, False, False, False]
     assert doc.body_positions.tolist() == [0, 0, 1, 2]
     assert doc.word_counts.tolist() == [3, 3, 3, 3]

@@ -57,11 +57,6 @@ def test_stop_words_are_normalised_sorted_and_unique(code):
         assert w == w.lower() and "\u2019" not in w
 
 
-def test_english_stop_words_are_the_old_set():
-    old = {w.strip() for w in _words(DATA / "stopwords_english.txt") if w.strip()}
-    assert set(_words(DATA / "stopwords" / "en.txt")) == old
-
-
 def test_arabic_stop_words_have_no_tashkeel_and_turkish_none_mis_decoded():
     ar = "".join(_words(DATA / "stopwords" / "ar.txt"))
     assert not any("\u064b" <= c <= "\u065f" or c in "\u0640\u0670" for c in ar)
@@ -74,11 +69,6 @@ def test_character_lists_are_single_characters_of_the_word_list(code):
     chars = _words(DATA / "stopwords" / f"{code}_chars.txt")
     words = set(_words(DATA / "stopwords" / f"{code}.txt"))
     assert chars and all(len(c) == 1 and c in words for c in chars)
-
-
-def test_english_punkt_file_is_the_old_one_byte_for_byte():
-    new = (DATA / "punkt" / "en.json").read_bytes()
-    assert new == (DATA / "punkt_english.json").read_bytes()
 
 
 @pytest.mark.parametrize("code", CODES)

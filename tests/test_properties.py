@@ -28,6 +28,7 @@ from summarizer import (
     summarize,
 )
 from summarizer.api import BUDGET_OPTIONS, COMMON_OPTIONS
+from summarizer.languages import resolve_language
 from summarizer.methods import get_method
 from summarizer.select import ORDERS
 
@@ -143,7 +144,7 @@ def test_split_sentences_spans_are_valid_ordered_and_cover_the_text(text):
 @given(TEXTS, BUDGETS, method_options())
 def test_summarize_never_fails_and_returns_sentences_of_the_text(text, budget, options):
     summary = summarize(text, **budget, **options)
-    all_sentences = {(s.start, s.end): s for s in split_sentences(text)}
+    all_sentences = {(s.start, s.end): s for s in split_sentences(text, options["language"])}
     assert summary.n_sentences == len(all_sentences)
     assert summary.method == options["method"] and summary.order == options["order"]
     indices = [s.index for s in summary.sentences]
@@ -324,6 +325,17 @@ _bad_unit_interval = st.one_of(st.floats().filter(lambda x: not 0.0 < x < 1.0), 
 _bad_choice = st.one_of(st.text(max_size=12), st.integers(), st.none()).filter(
     lambda x: x not in (*METHODS, *LANGUAGES, *ORDERS)
 )
+
+
+def _is_language(value: object) -> bool:
+    try:
+        resolve_language(value)
+    except InvalidOptionError:
+        return False
+    return True
+
+
+_bad_language = st.one_of(st.text(max_size=12), st.integers()).filter(lambda v: not _is_language(v))
 INVALID = st.one_of(
     st.builds(dict, sentences=_bad_counts),
     st.builds(dict, words=_bad_counts),
@@ -332,7 +344,7 @@ INVALID = st.one_of(
     st.builds(dict, sentences=st.integers(1, 5), ratio=st.floats(0.1, 1.0)),
     st.builds(dict, words=st.integers(1, 5), chars=st.integers(1, 5)),
     st.builds(dict, method=_bad_choice),
-    st.builds(dict, language=_bad_choice),
+    st.builds(dict, language=_bad_language),
     st.builds(dict, order=_bad_choice),
     st.builds(dict, damping=_bad_unit_interval),
     st.builds(

@@ -87,16 +87,16 @@ def _spans(text: str, start: int, cuts: list[tuple[int, int]]) -> list[tuple[int
 
 
 @cache
-def get_segmenter(language: str = "english") -> Segmenter:
+def get_segmenter(language: str = "en") -> Segmenter:
     """The shared segmenter of ``language``."""
     return Segmenter(load_params(language))
 
 
-def segment(text: str, language: str = "english") -> list[tuple[int, int]]:
+def segment(text: str, language: str = "en") -> list[tuple[int, int]]:
     """Split ``text`` into sentence spans ``(start, end)``; see the module docstring."""
     return get_segmenter(language).spans(text)
 
 
-def explain_cuts(text: str, language: str = "english") -> list[Decision]:
+def explain_cuts(text: str, language: str = "en") -> list[Decision]:
     """Each candidate boundary of ``text`` with the rule that decided it (``Segmenter.explain``)."""
     return get_segmenter(language).explain(text)

@@ -2,7 +2,7 @@
 
 ``SegmenterParams`` holds one language's abbreviations, collocations and sentence starters
 (trained with nltk's ``PunktTrainer`` and curated by hand; see ``tools/build_punkt_params.py``
-and ``data/punkt_english.md``) together with the punctuation the rules consult. Everything is
+and ``data/punkt/README.md``) together with the punctuation the rules consult. Everything is
 loaded once per language and cached; nothing here imports nltk.
 """
 
@@ -45,9 +45,9 @@ class SegmenterParams:
 
 
 @cache
-def load_params(language: str = "english") -> SegmenterParams:
-    """The shipped parameters of ``language``, loaded once."""
-    path = resources.files("summarizer") / "data" / f"punkt_{language}.json"
+def load_params(language: str = "en") -> SegmenterParams:
+    """The shipped parameters of ``language`` (an ISO 639-1 code), loaded once."""
+    path = resources.files("summarizer") / "data" / "punkt" / f"{language}.json"
     data = json.loads(path.read_text(encoding="utf-8"))
     prepositive = frozenset(data["prepositive_abbreviations"])
     return SegmenterParams(
