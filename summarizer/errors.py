@@ -4,6 +4,7 @@ from __future__ import annotations
 
 __all__ = [
     "InputTooLargeError",
+    "InvalidDocumentError",
     "InvalidFileError",
     "InvalidInputError",
     "InvalidOptionError",
@@ -34,3 +35,7 @@ class InvalidFileError(SummarizerError, ValueError):
 
 class MissingDependencyError(SummarizerError, ImportError):
     """An optional dependency (an extra such as ``summarizer[dask]``) is not installed."""
+
+
+class InvalidDocumentError(SummarizerError, ValueError):
+    """The input cannot be read in its format (broken or empty HTML, binary data, a failed fetch)."""
