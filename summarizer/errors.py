@@ -38,4 +38,4 @@ class MissingDependencyError(SummarizerError, ImportError):
 
 
 class InvalidDocumentError(SummarizerError, ValueError):
-    """The input cannot be read in its format (broken or empty HTML, binary data, a failed fetch)."""
+    """The input cannot be read in its format (HTML without text, binary data, a failed fetch)."""

@@ -23,8 +23,8 @@ Skipped ("skip": never a summary candidate)
 - Man-page synopses: a ``SYNOPSIS`` / ``USAGE`` heading and the lines indented
   under it.
 - Columns and tables: a line with a tab between words, two gaps of three
-  spaces or more, or two ``|`` (page headers and footers of RFCs and man pages,
-  table rows).
+  spaces or more, or two ``|``, and consecutive lines with a gap each (page
+  headers and footers of RFCs and man pages, title blocks, table rows).
 - Runs of symbols: a line with no letter or digit ("* * *", "-----", ASCII-art
   rules), including a setext underline.
 - Header blocks: a paragraph of two or more ``Key: value`` lines (mail or RFC
@@ -259,7 +259,13 @@ def blocks(text: str) -> tuple[Block, ...]:
                     or (k > first and _entry_like(content[k - 1]))
                     or (k < last and _entry_like(content[k + 1]))
                 )
-            ) or _table_line(line):
+            ) or _table_line(line) or (
+                _GAP.search(line)
+                and (
+                    (k > first and _GAP.search(content[k - 1]))
+                    or (k < last and _GAP.search(content[k + 1]))
+                )
+            ):
                 skip_lines(k, k)
             else:
                 marker = _LIST_MARKER.match(line)
@@ -279,6 +285,15 @@ def blocks(text: str) -> tuple[Block, ...]:
     return _merge(text, skips, headings, [(a, b) for a, b, _ in items])
 
 
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    """The span without the whitespace at its ends."""
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    while a < b and text[a].isspace():
+        a += 1
+    return a, b
+
+
 def _merge(
     text: str,
     skips: list[tuple[int, int]],
@@ -287,7 +302,7 @@ def _merge(
 ) -> tuple[Block, ...]:
     """Skip intervals merged, other blocks kept where they touch no skip, in order."""
     merged: list[list[int]] = []
-    for a, b in sorted(skips):
+    for a, b in sorted(_trim(text, a, b) for a, b in skips):
         if merged and a <= merged[-1][1] + 1:
             merged[-1][1] = max(merged[-1][1], b)
         else:
@@ -297,11 +312,8 @@ def _merge(
     import bisect
 
     for kind, spans in (("heading", headings), ("list_item", items)):
-        for a, b in spans:
-            while b > a and text[b - 1].isspace():
-                b -= 1
-            while a < b and text[a].isspace():
-                a += 1
+        for a0, b0 in spans:
+            a, b = _trim(text, a0, b0)
             if b <= a:
                 continue
             i = bisect.bisect_right(starts, b) - 1
