@@ -236,6 +236,10 @@ DESCRIPTION
        List information about the files in the current directory. Entries
        are sorted alphabetically unless another order is asked for.
 
+SEE ALSO
+       Full documentation <https://www.example.org/ls> or available locally
+       via: info '(coreutils) ls invocation'
+
 GNU coreutils 9.1               March 2024                          LS(1)
 """
 
@@ -423,6 +427,7 @@ def test_plain_man_page_synopsis_and_running_heads_are_skipped():
     assert extracted.kind_at(MAN_PAGE.index("LS(1)")) == "skip"
     assert extracted.kind_at(MAN_PAGE.index("GNU coreutils")) == "skip"
     assert extracted.kind_at(MAN_PAGE.index("List information")) == "prose"
+    assert extracted.kind_at(MAN_PAGE.index("Full documentation")) == "skip"
 
 
 def test_plain_rfc_header_contents_and_page_footer_are_skipped():
@@ -448,6 +453,42 @@ def test_plain_front_matter_licence_and_footer_are_skipped():
     footer = read(FOOTER_TEXT)
     assert footer.kind_at(FOOTER_TEXT.index("Great news")) == "skip"
     assert footer.kind_at(0) == "prose"
+
+
+def test_plain_licence_section_is_skipped():
+    text = (
+        "Garden Tools\n\nThe shed holds every tool the club owns.\n\nLicense\n\n"
+        "You may share these notes with anyone.\n\nAlso any club member.\n\n"
+        "History\n\nThe shed was built in 1990.\n"
+    )
+    extracted = read(text, format="text")
+    assert extracted.kind_at(text.index("You may share")) == "skip"
+    assert extracted.kind_at(text.index("Also any")) == "skip"
+    assert extracted.kind_at(text.index("The shed was built")) == "prose"
+    assert extracted.kind_at(text.index("The shed holds")) == "prose"
+
+
+def test_boilerplate_is_left_out_of_extracted_text():
+    markdown = (
+        "# Tool\n\nThe tool sorts the seeds by size.\n\n## License\n\n"
+        "Use it as you like.\n\n## Usage\n\nPour the seeds into the top.\n\n"
+        "Released under the MIT license, see the LICENSE file.\n"
+    )
+    assert read(markdown).text == (
+        "Tool\n\nThe tool sorts the seeds by size.\n\nUsage\n\nPour the seeds into the top."
+    )
+    page = (
+        "<html><body><article><p>The Project Gutenberg EBook of Seeds. This eBook is for the "
+        "use of anyone anywhere at no cost.</p><p>*** START OF THIS PROJECT GUTENBERG EBOOK "
+        "SEEDS ***</p>"
+        + "<p>Seeds grow best in warm and moist soil, as every gardener learns early on.</p>"
+        * 4
+        + "<p>*** END OF THIS PROJECT GUTENBERG EBOOK SEEDS ***</p><p>Updated editions will "
+        "replace the previous one.</p></article></body></html>"
+    )
+    text = read(page).text
+    assert text.startswith("Seeds grow best") and "Gutenberg" not in text
+    assert "Updated editions" not in text
 
 
 def test_plain_header_block_is_skipped():

@@ -101,34 +101,61 @@ def join_lines(text: str) -> str:
 
 
 class TextBuilder:
-    """Accumulates blocks of extracted text, separated by a blank line."""
+    """Accumulates blocks of extracted text; ``build`` joins them with a blank line.
+
+    ``build`` leaves boilerplate out (see :mod:`summarizer.readers.boilerplate`):
+    Project Gutenberg's header and footer, licence notices and licence sections.
+    """
 
     def __init__(self) -> None:
-        self._parts: list[str] = []
-        self._blocks: list[Block] = []
-        self._length = 0
+        self._blocks: list[tuple[str, str]] = []
 
     def add(self, kind: str, text: str) -> None:
         """Append one block (whitespace collapsed); a block without a letter or digit is dropped."""
         text = join_lines(text)
-        if not any(c.isalnum() for c in text):
-            return
-        if self._parts:
-            self._parts.append("\n\n")
-            self._length += 2
-        self._parts.append(text)
-        self._blocks.append(Block(self._length, self._length + len(text), kind))
-        self._length += len(text)
+        if any(c.isalnum() for c in text):
+            self._blocks.append((kind, text))
 
     def __len__(self) -> int:
         return len(self._blocks)
 
+    def _kept(self) -> list[tuple[str, str]]:
+        from summarizer.readers import boilerplate
+
+        blocks = self._blocks
+        for i, (_, text) in enumerate(blocks):
+            if boilerplate.GUTENBERG_START.search(text):
+                blocks = blocks[i + 1 :]
+                break
+        for i, (_, text) in enumerate(blocks):
+            if boilerplate.GUTENBERG_END.search(text):
+                blocks = blocks[:i]
+                break
+        kept = []
+        in_licence = False
+        for kind, text in blocks:
+            if kind == "heading":
+                in_licence = boilerplate.is_licence_heading(text)
+            if not in_licence and not boilerplate.is_licence(text):
+                kept.append((kind, text))
+        return kept
+
     def build(
         self, format: str, title: str | None = None, metadata: Mapping[str, str] | None = None
     ) -> Extracted:
+        parts: list[str] = []
+        blocks: list[Block] = []
+        length = 0
+        for kind, text in self._kept():
+            if parts:
+                parts.append("\n\n")
+                length += 2
+            parts.append(text)
+            blocks.append(Block(length, length + len(text), kind))
+            length += len(text)
         return Extracted(
-            text="".join(self._parts),
-            blocks=tuple(self._blocks),
+            text="".join(parts),
+            blocks=tuple(blocks),
             format=format,
             title=title,
             metadata=MappingProxyType(dict(metadata or {})),

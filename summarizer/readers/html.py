@@ -5,9 +5,12 @@ Rules
   header's charset), else the page's own declaration in its first 4 KB (``<meta
   charset>``, ``<meta http-equiv="Content-Type">``, an XML declaration), else
   UTF-8, else cp1252.
-- Main content: trafilatura's extraction (navigation, headers, footers,
-  sidebars, comments, scripts, styles and HTML comments are left out). Tables,
-  code blocks and images are left out too: they are not sentences.
+- Main content: trafilatura's extraction in its precision mode (navigation,
+  headers, footers, sidebars, comments, scripts, styles and HTML comments are
+  left out). Tables, code blocks and images are left out too: they are not
+  sentences. Precision mode was chosen on the article-extraction dev pages
+  (bag-of-words F1 0.966 against 0.953 for the default mode; summary sentences
+  inside the gold body 99.3 % against 98.9 %).
 - Structure: ``<h1>``-``<h6>`` become "heading" blocks, list items "list_item"
   blocks (without their markers), block quotes "quote" blocks, paragraphs
   "paragraph" blocks; inline markup and link targets are dropped, entities
@@ -99,6 +102,7 @@ def read_html(text: str, url: str | None = None, charset: str | None = None) -> 
         document = trafilatura.bare_extraction(
             text,
             url=url,
+            favor_precision=True,
             include_comments=False,
             include_tables=False,
             include_images=False,

@@ -13,6 +13,8 @@ Rules
   original-message separator ("-----Original Message-----", an Outlook
   ``From:``/``Sent:`` block) and after a signature separator ("-- "); a
   mailing-list footer (a line of underscores and what follows).
+- Paragraphs of header fields (a bounce's copy of the headers) and
+  mailing-list footers ("unsubscribe", ".../listinfo/...") are dropped.
 - Greetings and closings ("Hi all,", "Thanks,\nAnn": at most six words on at
   most two lines, one ending in a comma) are dropped.
 - Paragraphs (blank-line separated, hard-wrapped lines joined) are "paragraph"
@@ -153,6 +155,21 @@ def _clean(body: str) -> list[str]:
     return kept
 
 
+_FIELD_LINE = re.compile(r"[^\S\n]*[A-Za-z][\w-]{0,40}(?: [A-Za-z][\w-]*){0,2}:[^\S\n]+\S")
+_LIST_FOOTER = re.compile(
+    r"unsubscribe|/listinfo/|/mailman/|mailing list|you received this message because"
+    r"|this message was sent to|to stop receiving",
+    re.I,
+)
+
+
+def _not_text(lines: list[str]) -> bool:
+    """A block of header fields (a bounce's copy of headers) or a mailing-list footer."""
+    if len(lines) >= 2 and all(_FIELD_LINE.match(line) for line in lines):
+        return True
+    return bool(_LIST_FOOTER.search(" ".join(lines)))
+
+
 def _salutation(lines: list[str]) -> bool:
     """A greeting or closing: at most six words and two lines, one ending in a comma."""
     return (
@@ -167,7 +184,7 @@ def _add_body(builder: TextBuilder, lines: list[str]) -> None:
 
     def flush() -> None:
         if paragraph:
-            if not _salutation(paragraph):
+            if not _salutation(paragraph) and not _not_text(paragraph):
                 builder.add("paragraph", "\n".join(paragraph))
             paragraph.clear()
 

@@ -121,8 +121,9 @@ def read(data: str | bytes, encoding: str | None = None) -> Extracted:
 
 
 def sniff(head: str) -> bool:
-    """Front matter, or at least two different Markdown signs (heading, fence, link, ...)."""
-    if _FRONT.match(head):
+    """Front matter, two ATX headings, or two different Markdown signs (heading, fence,
+    link, bullet, strong emphasis, table, code span)."""
+    if _FRONT.match(head) or len(_SNIFF_SIGNS[0].findall(head)) >= 2:
         return True
     return sum(1 for sign in _SNIFF_SIGNS if sign.search(head)) >= 2
 

@@ -5,23 +5,20 @@ itself), so everything this reader knows goes into blocks. Rules, each over
 lines (a line ends at "\\n"; a paragraph is a run of non-blank lines):
 
 Skipped ("skip": never a summary candidate)
-- Project Gutenberg: everything up to the ``*** START OF THE PROJECT GUTENBERG
-  EBOOK ... ***`` line (or the old ``*END*THE SMALL PRINT!`` line), and
-  everything from the ``*** END OF ...`` or ``End of (the) Project Gutenberg``
-  line on (the licence follows it).
+- Project Gutenberg's header and footer, licence notices and licence sections
+  (the rules of :mod:`summarizer.readers.boilerplate`; a section runs from its
+  heading line to the next heading line).
 - Front matter: a YAML (``---``) or TOML (``+++``) block at the very start, closed
   by the same fence (or ``...``) within 200 lines, with a ``key:`` / ``key =``
   line in it.
-- Licence notices: a paragraph with a phrase only licences use ("permission is
-  hereby granted", "all rights reserved", "without warranty of any kind",
-  "licensed under the", "SPDX-License-Identifier", ...).
 - Tables of contents: a line with a dot leader (five dots, or four spaced ones)
   or ending in a page number after a gap, and every line next to such lines;
   and after a "Contents" heading (several languages), the paragraphs that
   read like entries (most words capitalised, or entry lines) up to the first
   paragraph of prose.
-- Man-page synopses: a ``SYNOPSIS`` / ``USAGE`` heading and the lines indented
-  under it.
+- Man-page synopses and colophons: a ``SYNOPSIS``, ``USAGE``, ``SEE ALSO``,
+  ``REPORTING BUGS``, ``AUTHOR(S)``, ``COPYRIGHT`` or ``COLOPHON`` heading (and
+  their German and French names) and the lines indented under it.
 - Columns and tables: a line with a tab between words, two gaps of three
   spaces or more, or two ``|``, and consecutive lines with a gap each (page
   headers and footers of RFCs and man pages, title blocks, table rows).
@@ -51,32 +48,19 @@ import re
 
 from summarizer.readers._base import Block, Extracted, Reader
 from summarizer.readers._decode import decode
+from summarizer.readers.boilerplate import (
+    GUTENBERG_END,
+    GUTENBERG_START,
+    is_licence,
+    is_licence_heading,
+)
 
 __all__ = ["READER", "blocks", "read"]
 
-_GUTENBERG_START = re.compile(
-    r"^[^\S\n]*(?:\*{3}[^\S\n]*START OF (?:THE |THIS )?PROJECT GUTENBERG[^\n]*"
-    r"|\*END\*THE SMALL PRINT![^\n]*)$",
-    re.IGNORECASE | re.MULTILINE,
-)
-_GUTENBERG_END = re.compile(
-    r"^[^\S\n]*(?:\*{3}[^\S\n]*END OF (?:THE |THIS )?PROJECT GUTENBERG"
-    r"|End of (?:the )?Project Gutenberg)",
-    re.IGNORECASE | re.MULTILINE,
-)
 _FRONT_MATTER = re.compile(
     r"\A\s*(---|\+\+\+)[^\S\n]*\n((?:[^\n]*\n){0,200}?)(?:\1|\.\.\.)[^\S\n]*(?:\n|\Z)"
 )
 _FRONT_KEY = re.compile(r"^[\w\"'-]+[^\S\n]*[:=]", re.MULTILINE)
-_LICENCE = re.compile(
-    r"permission is hereby granted|all rights reserved|without warranty of any kind"
-    r"|without warranties or conditions|licensed under the|spdx-license-identifier"
-    r"|redistribution and use in source and binary forms|this program is free software"
-    r"|you may not use this file except|provided [\"\u201c]?as is[\"\u201d]?"
-    r"|this ebook is for the use of anyone anywhere|creative commons attribution"
-    r"|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados",
-    re.IGNORECASE,
-)
 _DOT_LEADER = re.compile(r"\.{5,}|(?:\.[^\S\n]){4,}|…{2,}|·{4,}")
 _PAGE_NUMBER = re.compile(r"\S[^\S\n]{2,}(?:\d{1,4}|[ivxlc]{1,6})[^\S\n]*$", re.IGNORECASE)
 _CONTENTS = re.compile(
@@ -85,7 +69,13 @@ _CONTENTS = re.compile(
     r"|содержание|оглавление|目次|目录",
     re.IGNORECASE,
 )
-_SYNOPSIS = re.compile(r"synopsis|usage|syntax|übersicht|syntaxe", re.IGNORECASE)
+# Man-page sections that are never summary material: the synopsis (command syntax) and
+# the colophon sections (cross references, bug addresses, authors, copyright).
+_SKIPPED_SECTION = re.compile(
+    r"synopsis|usage|syntax|übersicht|syntaxe|see also|siehe auch|voir aussi"
+    r"|reporting bugs|authors?|copyright|colophon|autoren?|auteurs?",
+    re.IGNORECASE,
+)
 _GAP = re.compile(r"\S(?:[^\S\n]{3,}|\t+)(?=\S)")
 _HEADER_LINE = re.compile(r"[A-Za-z][\w.-]{0,40}(?: [A-Za-z][\w.-]*){0,2}:(?:\s|$)")
 _FOOTER = re.compile(
@@ -100,7 +90,8 @@ _CHAPTER = re.compile(
     re.IGNORECASE,
 )
 _LIST_MARKER = re.compile(
-    r"[^\S\n]*(?:[-*+•‣◦▪\u2013]|\d{1,3}[.)]|[a-zA-Z][.)]|\([a-z0-9]{1,4}\))[^\S\n]+(?=\S)"
+    r"[^\S\n]*(?:o(?=[^\S\n]{1,3}[a-zA-Z])|[-*+\u2022\u2023\u25e6\u25aa\u2013]|\d{1,3}[.)]"
+    r"|[a-zA-Z][.)]|\([a-z0-9]{1,4}\))[^\S\n]+(?=\S)"
 )
 _CLOSERS = "\"'\u201d\u2019\u00bb)]"
 _TERMINAL = frozenset(".!?;:,\u3002\uff01\uff1f…")
@@ -164,10 +155,10 @@ def blocks(text: str) -> tuple[Block, ...]:
         skips.append((lines[i][0], lines[j][1]))
 
     # Project Gutenberg header and footer.
-    start = _GUTENBERG_START.search(text)
+    start = GUTENBERG_START.search(text)
     if start and "gutenberg" in text[: start.end()].lower():
         skips.append((0, start.end()))
-    end = _GUTENBERG_END.search(text, start.end() if start else 0)
+    end = GUTENBERG_END.search(text, start.end() if start else 0)
     if end:
         skips.append((end.start(), len(text)))
     # Front matter.
@@ -191,6 +182,7 @@ def blocks(text: str) -> tuple[Block, ...]:
     headings: list[tuple[int, int]] = []
     items: list[tuple[int, int]] = []
     in_contents = False
+    in_licence = False
     synopsis_indent: int | None = None
     footer_from = int(len(text) * 0.6)
     for p, (first, last) in enumerate(paragraphs):
@@ -210,14 +202,26 @@ def blocks(text: str) -> tuple[Block, ...]:
                 skip_lines(first, last)
                 continue
             in_contents = False
-        if _LICENCE.search(para):
+        if is_licence(para):
             skip_lines(first, last)
+            continue
+        if in_licence:
+            if lone and _is_heading_line(line0) and not is_licence_heading(line0):
+                in_licence = False
+            else:
+                skip_lines(first, last)
+                continue
+        if lone and is_licence_heading(line0):
+            skip_lines(first, last)
+            in_licence = True
             continue
         if lone and _CONTENTS.fullmatch(line0.strip().rstrip(":.")):
             skip_lines(first, last)
             in_contents = True
             continue
-        if _SYNOPSIS.fullmatch(line0.strip().rstrip(":")) and (not lone or p + 1 < len(paragraphs)):
+        if _SKIPPED_SECTION.fullmatch(line0.strip().rstrip(":")) and (
+            not lone or p + 1 < len(paragraphs)
+        ):
             headings.append(lines[first])
             if not lone:
                 skip_lines(first + 1, last)
@@ -253,17 +257,21 @@ def blocks(text: str) -> tuple[Block, ...]:
                     headings.append(lines[k - 1])  # a setext heading over its underline
                 skip_lines(k, k)
             elif (
-                _entry_like(line)
-                and (
-                    _DOT_LEADER.search(line)
-                    or (k > first and _entry_like(content[k - 1]))
-                    or (k < last and _entry_like(content[k + 1]))
+                (
+                    _entry_like(line)
+                    and (
+                        _DOT_LEADER.search(line)
+                        or (k > first and _entry_like(content[k - 1]))
+                        or (k < last and _entry_like(content[k + 1]))
+                    )
                 )
-            ) or _table_line(line) or (
-                _GAP.search(line)
-                and (
-                    (k > first and _GAP.search(content[k - 1]))
-                    or (k < last and _GAP.search(content[k + 1]))
+                or _table_line(line)
+                or (
+                    _GAP.search(line)
+                    and (
+                        (k > first and _GAP.search(content[k - 1]))
+                        or (k < last and _GAP.search(content[k + 1]))
+                    )
                 )
             ):
                 skip_lines(k, k)

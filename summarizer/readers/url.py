@@ -153,8 +153,8 @@ def fetch(
                 sock = getattr(sock, "_sock", None)
                 if sock is not None:
                     sock.settimeout(remaining)
-                chunk = response.read1(_CHUNK) if hasattr(response, "read1") else response.read(
-                    _CHUNK
+                chunk = (
+                    response.read1(_CHUNK) if hasattr(response, "read1") else response.read(_CHUNK)
                 )
                 if not chunk:
                     break

@@ -1,0 +1,71 @@
+"""Boilerplate every format shares: licence notices and Project Gutenberg's frame.
+
+Rules (used by the plain-text reader to mark "skip" blocks and by the other
+readers to leave blocks out of the extracted text)
+- A licence notice: a paragraph with a phrase only licences use ("permission is
+  hereby granted", "all rights reserved", "without warranty of any kind",
+  "licensed under the", "SPDX-License-Identifier", the Project Gutenberg
+  licence's own phrases, ...), or one that names a licence (the word
+  "licence"/"license" with "released under", "distributed under", "under the
+  terms", "see the ... licence", "public domain" or a licence's name).
+- A licence section: a heading "License", "Licence", "Licensing", "Copyright",
+  "Copying" or "Legal" (alone or followed by "and ..."), and what follows it up
+  to the next heading.
+- Project Gutenberg's frame: everything up to the ``*** START OF THE PROJECT
+  GUTENBERG EBOOK ... ***`` line (or the old ``*END*THE SMALL PRINT!``), and
+  everything from ``*** END OF ...`` or "End of (the) Project Gutenberg" on.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "GUTENBERG_END",
+    "GUTENBERG_START",
+    "is_licence",
+    "is_licence_heading",
+]
+
+GUTENBERG_START = re.compile(
+    r"^[^\S\n]*(?:\*{3}[^\S\n]*START OF (?:THE |THIS )?PROJECT GUTENBERG[^\n]*"
+    r"|\*END\*THE SMALL PRINT![^\n]*)$",
+    re.IGNORECASE | re.MULTILINE,
+)
+GUTENBERG_END = re.compile(
+    r"^[^\S\n]*(?:\*{3}[^\S\n]*END OF (?:THE |THIS )?PROJECT GUTENBERG"
+    r"|End of (?:the )?Project Gutenberg)",
+    re.IGNORECASE | re.MULTILINE,
+)
+_STRONG = re.compile(
+    r"permission is hereby granted|all rights reserved|without warranty of any kind"
+    r"|without warranties or conditions|licensed under the|spdx-license-identifier"
+    r"|redistribution and use in source and binary forms|this program is free software"
+    r"|you may not use this file except|provided [\"\u201c]?as is[\"\u201d]?"
+    r"|this ebook is for the use of anyone anywhere|project gutenberg(?:-tm)? licen[cs]e"
+    r"|gutenberg-tm|creative commons attribution"
+    r"|alle rechte vorbehalten|tous droits r\u00e9serv\u00e9s|todos los derechos reservados",
+    re.IGNORECASE,
+)
+_LICENCE_WORD = re.compile(r"\blicen[cs](?:e[ds]?|ing)\b", re.IGNORECASE)
+_LICENCE_CONTEXT = re.compile(
+    r"released under|distributed under|under the terms|see the (?:\w+ )?licen[cs]e"
+    r"|public domain|\b(?:MIT|BSD|GPL|LGPL|AGPL|Apache|MPL|CC[- ]BY|EUPL)\b",
+    re.IGNORECASE,
+)
+_HEADING = re.compile(
+    r"(?:licen[cs]e|licensing|copyright|copying|legal)(?:\s+(?:and|&)\s+.*)?[\s:.]*",
+    re.IGNORECASE,
+)
+
+
+def is_licence(text: str) -> bool:
+    """A licence notice (see the module's rules)."""
+    if _STRONG.search(text):
+        return True
+    return bool(_LICENCE_WORD.search(text) and _LICENCE_CONTEXT.search(text))
+
+
+def is_licence_heading(text: str) -> bool:
+    """A heading that opens a licence or copyright section."""
+    return bool(_HEADING.fullmatch(text.strip()))
