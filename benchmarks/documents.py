@@ -21,6 +21,8 @@ sentences), and each finding is reported.
 
     python benchmarks/documents.py html ../shared/data/html/scrapinghub_dev.jsonl
     python benchmarks/documents.py corpus /work/corpus/documents --show
+    python benchmarks/documents.py speed ../shared/data/summarization/cnndm_dev340.jsonl \\
+        --long ../shared/data/long/state_union
 """
 
 from __future__ import annotations
@@ -295,6 +297,65 @@ def run_corpus(folder: str, show: bool) -> list[dict]:
     return rows
 
 
+def _best_of(function, repeats: int = 5, number: int = 20) -> float:
+    """The best mean seconds per call over ``repeats`` runs of ``number`` calls."""
+    best = float("inf")
+    for _ in range(repeats):
+        started = time.perf_counter()
+        for _ in range(number):
+            function()
+        best = min(best, (time.perf_counter() - started) / number)
+    return best
+
+
+def run_speed(cnndm: str, long_folder: str | None) -> list[dict]:
+    """What the readers add per document: the prose test per 30 sentences and the plain
+    reader on news articles (both run on every input), against the splitter's own cost."""
+    from summarizer import split_sentences
+    from summarizer.readers import plain
+    from summarizer.readers.prose import is_prose, prose_mask
+
+    articles = [r["article"] for r in read_jsonl(cnndm)]
+    per30_prose, per30_mask, plain_ms, split_ms = [], [], [], []
+    for text in articles:
+        sentences = split_sentences(text)
+        spans = [(s.start, s.end) for s in sentences]
+        texts = [s.text for s in sentences]
+        scale = 30 / max(1, len(texts))
+        per30_prose.append(1000 * scale * _best_of(lambda t=texts: [is_prose(x) for x in t]))
+        per30_mask.append(1000 * scale * _best_of(lambda a=text, s=spans: prose_mask(a, s)))
+        plain_ms.append(1000 * _best_of(lambda a=text: plain.blocks(a), number=5))
+        split_ms.append(1000 * _best_of(lambda a=text: split_sentences(a), number=5))
+    rows = [
+        {"what": "is_prose, per 30 sentences", "ms_median": statistics.median(per30_prose)},
+        {"what": "prose_mask, per 30 sentences", "ms_median": statistics.median(per30_mask)},
+        {"what": "plain reader blocks(), per article", "ms_median": statistics.median(plain_ms)},
+        {
+            "what": "split_sentences (reference), per article",
+            "ms_median": statistics.median(split_ms),
+        },
+    ]
+    if long_folder:
+        text = "\n\n".join(
+            p.read_text(encoding="utf-8") for p in sorted(Path(long_folder).glob("*.txt"))
+        )
+        started = time.perf_counter()
+        plain.blocks(text)
+        rows.append(
+            {
+                "what": f"plain reader blocks(), {len(text) / 1e6:.1f} MB of speeches",
+                "ms_median": 1000 * (time.perf_counter() - started),
+            }
+        )
+    print(
+        format_table(
+            ["what", "ms (median over articles, best of 5)"],
+            [[r["what"], f"{r['ms_median']:.4f}"] for r in rows],
+        )
+    )
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -304,16 +365,20 @@ def main() -> None:
     corpus = sub.add_parser("corpus", help="junk in summaries of a folder of real documents")
     corpus.add_argument("folder")
     corpus.add_argument("--show", action="store_true", help="print every summary")
-    for p in (html, corpus):
+    speed = sub.add_parser("speed", help="cost of the prose rules and the plain reader")
+    speed.add_argument("cnndm", help="cnndm_dev340.jsonl")
+    speed.add_argument("--long", help="a folder of long .txt files (state_union)")
+    for p in (html, corpus, speed):
         p.add_argument("--json", type=Path, help="also write the rows as JSON here")
     args = parser.parse_args()
     info = run_info()
     print_run_info(info)
-    rows = (
-        run_html(args.path, args.limit)
-        if args.command == "html"
-        else run_corpus(args.folder, args.show)
-    )
+    if args.command == "html":
+        rows = run_html(args.path, args.limit)
+    elif args.command == "corpus":
+        rows = run_corpus(args.folder, args.show)
+    else:
+        rows = run_speed(args.cnndm, args.long)
     if args.json:
         write_json(args.json, {"run": info, "rows": rows})
     sys.stdout.flush()

@@ -25,6 +25,7 @@ __all__ = [
     "GUTENBERG_START",
     "is_licence",
     "is_licence_heading",
+    "may_have_gutenberg_frame",
 ]
 
 GUTENBERG_START = re.compile(
@@ -59,11 +60,39 @@ _HEADING = re.compile(
 )
 
 
+# Every phrase of _STRONG and _LICENCE_WORD contains one of these (lower-cased): substring
+# tests are far cheaper than a case-insensitive alternation over a long paragraph.
+_NEEDLES = (
+    "licen",
+    "rights reserved",
+    "without warrant",
+    "permission is hereby",
+    "redistribution",
+    "free software",
+    'as is"',
+    "as is\u201d",
+    "ebook",
+    "gutenberg",
+    "creative commons",
+    "vorbehalten",
+    "r\u00e9serv\u00e9s",
+    "reservados",
+)
+
+
 def is_licence(text: str) -> bool:
     """A licence notice (see the module's rules)."""
+    lowered = text.lower()
+    if not any(needle in lowered for needle in _NEEDLES):
+        return False
     if _STRONG.search(text):
         return True
     return bool(_LICENCE_WORD.search(text) and _LICENCE_CONTEXT.search(text))
+
+
+def may_have_gutenberg_frame(text: str) -> bool:
+    """Cheap test before the Gutenberg patterns: the name or the old licence marker."""
+    return "utenberg" in text or "UTENBERG" in text or "SMALL PRINT" in text
 
 
 def is_licence_heading(text: str) -> bool:

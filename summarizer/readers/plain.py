@@ -53,6 +53,7 @@ from summarizer.readers.boilerplate import (
     GUTENBERG_START,
     is_licence,
     is_licence_heading,
+    may_have_gutenberg_frame,
 )
 
 __all__ = ["READER", "blocks", "read"]
@@ -62,7 +63,6 @@ _FRONT_MATTER = re.compile(
 )
 _FRONT_KEY = re.compile(r"^[\w\"'-]+[^\S\n]*[:=]", re.MULTILINE)
 _DOT_LEADER = re.compile(r"\.{5,}|(?:\.[^\S\n]){4,}|…{2,}|·{4,}")
-_PAGE_NUMBER = re.compile(r"\S[^\S\n]{2,}(?:\d{1,4}|[ivxlc]{1,6})[^\S\n]*$", re.IGNORECASE)
 _CONTENTS = re.compile(
     r"(?:table of )?contents|inhalt(?:sverzeichnis)?|table des matières|sommaire"
     r"|índice|indice|contenido|inhoud|innehåll|indholdsfortegnelse|spis treści"
@@ -117,8 +117,32 @@ def _lowercase_share(words: list[str]) -> float:
     return sum(w[0].islower() for w in letters) / len(letters) if letters else 0.0
 
 
+def _dot_leader(line: str) -> bool:
+    if (
+        "....." in line
+        or ". . . ." in line
+        or "\u2026\u2026" in line
+        or "\u00b7\u00b7\u00b7" in line
+    ):
+        return _DOT_LEADER.search(line) is not None
+    return False
+
+
 def _entry_like(line: str) -> bool:
-    return bool(_DOT_LEADER.search(line) or _PAGE_NUMBER.search(line))
+    """A dot leader, or a page number (digits or a Roman numeral) after a gap of two or
+    more spaces at the line's end."""
+    if _dot_leader(line):
+        return True
+    head, _, number = line.rstrip().rpartition(" ")
+    if not number or not (
+        (number.isdigit() and len(number) <= 4) or set(number.lower()) <= set("ivxlc")
+    ):
+        return False
+    return head.endswith(" ") and bool(head.strip())
+
+
+def _gap(line: str) -> bool:
+    return ("   " in line or "\t" in line) and _GAP.search(line) is not None
 
 
 def _is_heading_line(line: str) -> bool:
@@ -140,7 +164,9 @@ def _symbols_only(line: str) -> bool:
 
 
 def _table_line(line: str) -> bool:
-    return len(_GAP.findall(line)) >= 2 or "\t" in line.strip() or line.count("|") >= 2
+    if line.count("|") >= 2 or "\t" in line.strip():
+        return True
+    return "   " in line and len(_GAP.findall(line)) >= 2
 
 
 def blocks(text: str) -> tuple[Block, ...]:
@@ -155,12 +181,13 @@ def blocks(text: str) -> tuple[Block, ...]:
         skips.append((lines[i][0], lines[j][1]))
 
     # Project Gutenberg header and footer.
-    start = GUTENBERG_START.search(text)
-    if start and "gutenberg" in text[: start.end()].lower():
-        skips.append((0, start.end()))
-    end = GUTENBERG_END.search(text, start.end() if start else 0)
-    if end:
-        skips.append((end.start(), len(text)))
+    if may_have_gutenberg_frame(text):
+        start = GUTENBERG_START.search(text)
+        if start and "gutenberg" in text[: start.end()].lower():
+            skips.append((0, start.end()))
+        end = GUTENBERG_END.search(text, start.end() if start else 0)
+        if end:
+            skips.append((end.start(), len(text)))
     # Front matter.
     front = _FRONT_MATTER.match(text)
     if front and _FRONT_KEY.search(front.group(2)):
@@ -260,17 +287,16 @@ def blocks(text: str) -> tuple[Block, ...]:
                 (
                     _entry_like(line)
                     and (
-                        _DOT_LEADER.search(line)
+                        _dot_leader(line)
                         or (k > first and _entry_like(content[k - 1]))
                         or (k < last and _entry_like(content[k + 1]))
                     )
                 )
                 or _table_line(line)
                 or (
-                    _GAP.search(line)
+                    _gap(line)
                     and (
-                        (k > first and _GAP.search(content[k - 1]))
-                        or (k < last and _GAP.search(content[k + 1]))
+                        (k > first and _gap(content[k - 1])) or (k < last and _gap(content[k + 1]))
                     )
                 )
             ):

@@ -5,7 +5,7 @@ A sentence is not prose (and must never be picked) when it is
   0.01 % of 20,453 gold sentences of the Universal Dependencies dev treebanks
   in 18 languages are over 703 characters, the longest 1,508; what runs past
   1,000 is a run-on list, a table of contents or a page without punctuation;
-- a dot leader: five dots in a row, or four spaced ones (". . . ."), or "…" twice;
+- a dot leader: five dots in a row, or four spaced ones (". . . ."), or "\u2026" twice;
 - markup: an HTML or XML tag, an entity (``&amp;``, ``&#39;``), Markdown
   emphasis or link syntax (``**``, ``__``, ``](``, a code span), a heading or
   directive marker at its start (``# ``, ``.. x::``);
@@ -20,23 +20,25 @@ A sentence is not prose (and must never be picked) when it is
   fewer than six words besides;
 - a synopsis: two command-line options or placeholders (``-v``, ``--all``,
   ``[FILE]``, ``<name>``);
-- code: two code signs (``{``, ``}``, ``;`` at an end, ``==``, ``=>``, ``->``,
-  ``::``, ``&&``, ``||``, ``$x``, ``x=y``, ``f(x)`` with no space, ``a.b.c``) making up
-  more than one token in ten, or a keyword-led statement (``def f(``,
-  ``import x``, ``#include``);
-- mostly not words: under half its non-space characters are letters, or under
-  half its tokens are words (letters, with joining apostrophes or hyphens, and
-  edge punctuation).
+- code: two code signs (``{``, ``}``, ``;`` at the end, ``==``, ``=>``, ``->``,
+  ``::``, ``&&``, ``||``, ``$x``, ``x=y``; and, once one of those is there,
+  ``f(x)`` with no space and ``a.b.c``) making up more than one token in ten, or
+  a keyword-led statement (``def f(``, ``import x``, ``#include``);
+- mostly not words (tested when the sentence has a digit or a rare symbol):
+  digits and punctuation make up more than half its visible characters, or,
+  when they make up more than a quarter, under half its tokens are words
+  (letters, with joining apostrophes or hyphens, and edge punctuation).
 
 :func:`is_prose` is cheap on ordinary prose: a sentence within the length cap
 and without a single suspicious character (one regular-expression scan for a
-character class, plus two substring tests) is prose at once; only the rest get
+character class, plus three substring tests) is prose at once; only the rest get
 the full tests. :func:`prose_mask` runs the same scan once over a whole text.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 import numpy as np
 
@@ -48,7 +50,8 @@ MAX_CHARS = 1000
 # A character class alone keeps the scan fast: with an alternation the regular-expression
 # engine would try every branch at every position.
 _SUSPECT = re.compile(r"[|\t<>{}=_\\#@*~^$/:;\[\]+`&…·]")
-_SUSPECT_STRINGS = ("   ", "..", "--", "www.", ". . .")
+_search = _SUSPECT.search
+_SUSPECT_STRINGS = ("   ", ".....", ". . .")
 _DOT_LEADER = re.compile(r"\.{5,}|(?:\.\s){4}|…\s*…|·{3,}")
 _MARKUP = re.compile(
     r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>|&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z]{2,10});"
@@ -63,9 +66,14 @@ _TIME = re.compile(
     r"\b\d{1,2}:\d{2}(?::\d{2})?\b|\b\d{4}-\d{2}-\d{2}|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b"
 )
 _OPTION = re.compile(r"(?<![\w-])(?:--?[A-Za-z][\w-]*|\[[^\]\s]{1,30}\]|<[\w-]{1,30}>)")
-_CODE = re.compile(
-    r"[{}]|;\s*$|==|=>|->|::|&&|\|\||\$[A-Za-z_{(]|\w=\w|[A-Za-z_]\w*\([^)\s]*\)|\w\.\w+\.\w"
-)
+_CODE_TOKENS = ("{", "}", "==", "=>", "->", "::", "&&", "||")
+_ASSIGN = re.compile(r"\w=\w")
+_VARIABLE = re.compile(r"\$[A-Za-z_{(]")
+_CALL = re.compile(r"[A-Za-z_]\w*\([^)\s]*\)|\w\.\w+\.\w")  # f(x), a.b.c
+# Digits and the punctuation prose uses: the rest of the visible characters count as
+# letters (other symbols have rules of their own), which costs a few substring counts
+# instead of a pass over every character.
+_NOT_LETTERS = tuple("0123456789.,;:()-%$/'\"!?")
 _CODE_LEAD = re.compile(
     r"\A\s*(?:def \w+\(|class \w+[(:]|import \w|from [\w.]+ import|#include|#define"
     r"|return\b[^.]*;|(?:var|let|const) \w+ ?=|function\b\s*\w*\(|public |private )"
@@ -79,8 +87,10 @@ _WORD = re.compile(
 
 _MARKUP_SIGNS = frozenset("<>&*_[]`#.")
 _TABLE_SIGNS = frozenset("|\t ")
-_CODE_SIGNS = frozenset("{}=;$:&|-")
-_OPTION_SIGNS = frozenset("[<-")
+_CODE_SIGNS = frozenset("{}=;$&|")
+_OPTION_SIGNS = frozenset("[<=")
+_COMMON_SIGNS = frozenset(":;/$&")  # suspects that ordinary prose uses too
+_DIGIT = re.compile(r"\d")
 _DOT_SIGNS = frozenset(".…·")
 
 
@@ -89,15 +99,18 @@ def _signs(sentence: str) -> set[str]:
     found = set(_SUSPECT.findall(sentence))
     for needle in _SUSPECT_STRINGS:
         if needle in sentence:
-            found.add(needle[0] if needle != "www." else "/")
+            found.add(needle[0])
+    if sentence.lstrip()[:2] == "..":  # a reST directive or target
+        found.add(".")
     return found
 
 
 def _fast(sentence: str) -> bool:
     """True when the sentence needs none of the rules but the letter test."""
-    if _SUSPECT.search(sentence) is not None:
-        return False
-    return not any(needle in sentence for needle in _SUSPECT_STRINGS)
+    # _SUSPECT_STRINGS spelled out: a generator over them would cost more than the scan
+    return _SUSPECT.search(sentence) is None and not (
+        "   " in sentence or "....." in sentence or ". . ." in sentence
+    )
 
 
 def _has_letter(sentence: str) -> bool:
@@ -117,13 +130,31 @@ def is_prose(sentence: str) -> bool:
     """True when ``sentence`` reads as prose (see the module's rules)."""
     if len(sentence) > MAX_CHARS:
         return False
-    if _fast(sentence):
-        return _has_letter(sentence)
+    if _search(sentence) is None and not (
+        "   " in sentence or "....." in sentence or ". . ." in sentence
+    ):  # the fast path of _fast(), inlined: this runs on every sentence
+        return sentence[:1].isalpha() or _LETTERS.search(sentence) is not None
     return _rules(sentence, _signs(sentence)) is None
 
 
+def _code_signs(s: str, signs: set[str]) -> int:
+    """How many code signs a sentence has (braces, operators, ``x=y``, ``$var``, calls)."""
+    code = sum(s.count(token) for token in _CODE_TOKENS) + s.rstrip().endswith(";")
+    if "=" in signs:
+        code += len(_ASSIGN.findall(s))
+    if "$" in signs:
+        code += len(_VARIABLE.findall(s))
+    if code:
+        code += len(_CALL.findall(s))
+    return code
+
+
 def _rules(s: str, signs: set[str]) -> str | None:
-    """The rules a sentence's suspicious characters call for, cheapest first."""
+    """The rules a sentence's suspicious characters call for, cheapest first.
+
+    A sentence whose only suspects are ones prose uses too (":;/$&") is tested
+    for headers, URLs and timestamps, and for "few words" only if it has a digit.
+    """
     if signs & _DOT_SIGNS and _DOT_LEADER.search(s):
         return "dot leaders"
     if signs & _MARKUP_SIGNS and _MARKUP.search(s):
@@ -132,7 +163,8 @@ def _rules(s: str, signs: set[str]) -> str | None:
         s.count("|") >= 2 or "\t" in s.strip() or len(_GAP.findall(s)) >= 2
     ):
         return "table row"
-    if signs - {":", ";", "/", "$", "&"} and _SYMBOL_RUN.search(s):
+    rare = signs - _COMMON_SIGNS
+    if rare and _SYMBOL_RUN.search(s):
         return "symbols"
     rest = s
     if "/" in signs:
@@ -148,19 +180,28 @@ def _rules(s: str, signs: set[str]) -> str | None:
             or (len(rest[header.end() :].split()) < 8 and rest.rstrip(_CLOSERS)[-1:] not in ".!?")
         ):
             return "header"
-    if signs & {":", "/", "-"} and _TIME.search(rest) and len(_LETTERS.findall(rest)) < 6:
+    has_digit = _DIGIT.search(rest) is not None
+    if (
+        has_digit
+        and signs & {":", "/"}
+        and len(rest.split()) < 16
+        and _TIME.search(rest)
+        and len(_LETTERS.findall(rest)) < 6
+    ):
         return "timestamp"
     if signs & _OPTION_SIGNS and len(_OPTION.findall(rest)) >= 2:
         return "synopsis"
-    if signs & _CODE_SIGNS:
+    if signs & _CODE_SIGNS or "::" in rest or "->" in rest:
         if _CODE_LEAD.match(rest):
             return "code"
-        code = len(_CODE.findall(rest))
+        code = _code_signs(rest, signs)
         if code >= 2 and code * 10 > len(rest.split()):
             return "code"
+    if not (rare or has_digit):
+        return None
     # Mostly not words: letters against the other visible characters, then tokens.
-    letters = sum(map(len, _LETTERS.findall(rest)))
     visible = len(rest) - rest.count(" ") - rest.count("\n")
+    letters = visible - sum(rest.count(c) for c in _NOT_LETTERS)
     if letters * 2 < visible:
         return "few words"
     if letters * 4 < visible * 3:
@@ -174,32 +215,24 @@ def prose_mask(text: str, spans: list[tuple[int, int]] | np.ndarray) -> np.ndarr
     """``is_prose`` of each ``text[start:end]``: the same rules, one suspect scan of the text.
 
     Positions of suspicious characters and strings in the whole text are found
-    once; a span holding none of them (and within the length cap) only needs
+    once (a character-class scan runs faster over one long string than over many
+    short ones); a span holding none of them, within the length cap, only needs
     the letter test.
     """
-    n = len(spans)
-    mask = np.ones(n, dtype=bool)
-    if not n:
-        return mask
-    bounds = np.asarray(spans, dtype=np.int64).reshape(n, 2)
     hits = [m.start() for m in _SUSPECT.finditer(text)]
     for needle in _SUSPECT_STRINGS:
         at = text.find(needle)
         while at >= 0:
             hits.append(at)
             at = text.find(needle, at + 1)
-    suspect = (bounds[:, 1] - bounds[:, 0]) > MAX_CHARS
-    if hits:
-        positions = np.sort(np.asarray(hits, dtype=np.int64))
-        # a hit inside the span; a string hit must also end inside it (checked by is_prose)
-        suspect |= np.searchsorted(positions, bounds[:, 1]) > np.searchsorted(
-            positions, bounds[:, 0]
-        )
+    hits.sort()
+    out = []
     letter = _LETTERS.search
-    for i, flagged in enumerate(suspect.tolist()):
-        start, end = int(bounds[i, 0]), int(bounds[i, 1])
-        if flagged:
-            mask[i] = is_prose(text[start:end])
-        elif not text[start : start + 1].isalpha() and letter(text, start, end) is None:
-            mask[i] = False
-    return mask
+    for start, end in spans if isinstance(spans, list) else np.asarray(spans).tolist():
+        if end - start > MAX_CHARS:
+            out.append(False)
+        elif hits and bisect_left(hits, start) < bisect_left(hits, end):
+            out.append(is_prose(text[start:end]))  # a string hit must end inside: is_prose sees
+        else:
+            out.append(text[start : start + 1].isalpha() or letter(text, start, end) is not None)
+    return np.array(out, dtype=bool)
