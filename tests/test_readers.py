@@ -565,6 +565,7 @@ def test_html_without_main_text_or_broken_is_an_error():
         "<html><head><title>x</title></head><body></body></html>",
         "<html><body><nav><a href='/'>Home</a></nav></body></html>",
         "<<<>>><<</",
+        "<html><body><p>Copyright 2024 Example. All rights reserved.</p></body></html>",
     ):
         with pytest.raises(InvalidDocumentError):
             read(page, format="html")
@@ -689,7 +690,7 @@ def test_email_body_without_headers_quotes_or_signature():
     assert ("list_item", "Book the cheaper venue by Friday.") in _kinds(extracted)
     assert extracted.title == "Re: Budget for the summer school"
     assert extracted.metadata["from"] == "Ann Smith <ann@example.org>"
-    assert extracted.metadata["date"] == "Tue, 03 May 2022 10:00:00 +0000"
+    assert extracted.metadata["date"] == "Tue, 3 May 2022 10:00:00 +0000"
 
 
 def _multipart(plain: str | None, html: str | None) -> bytes:
@@ -738,6 +739,16 @@ def test_email_without_text_or_own_words_is_an_error():
     quoted_only = "From: a@example.org\nSubject: Re: x\n\n> all quoted\n> text\n"
     with pytest.raises(InvalidDocumentError, match="no text of its own"):
         read(quoted_only, format="email")
+
+
+def test_email_with_a_malformed_header_still_reads():
+    text = (
+        "From: a@example.org\nTo: ;;<<@>>,\nSubject: =?utf-8?q?Caf=C3=A9?=\n\n"
+        "The caf\u00e9 opens at nine.\n"
+    )
+    extracted = read(text, format="email")
+    assert extracted.text == "The caf\u00e9 opens at nine."
+    assert extracted.title == "Caf\u00e9"
 
 
 def test_email_forwarded_and_original_message_are_cut():

@@ -122,9 +122,9 @@ def read_html(text: str, url: str | None = None, charset: str | None = None) -> 
         raise InvalidDocumentError("no main text found in the HTML page")
     builder = TextBuilder()
     _walk(document.body, builder, None)
-    if not len(builder):
-        raise InvalidDocumentError("no main text found in the HTML page")
     extracted = builder.build("html")
+    if not extracted.blocks:  # nothing, or nothing but boilerplate
+        raise InvalidDocumentError("no main text found in the HTML page")
     metadata: dict[str, str] = {}
     found = _TITLE.search(text, 0, 200_000)
     page_title = " ".join(_html.unescape(found.group(1)).split()) if found else ""

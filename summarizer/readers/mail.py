@@ -3,7 +3,8 @@
 Rules
 - Headers are not text: ``Subject`` is the title, and ``Subject``, ``From``,
   ``To``, ``Date`` and ``Message-ID`` go to ``metadata``.
-- Body: the ``text/plain`` part (transfer encoding and charset decoded), else
+- Body: the ``text/plain`` part (transfer encoding and charset decoded; 8-bit
+  text without a charset as UTF-8, else cp1252), else
   the ``text/html`` part converted to text with the standard library's parser
   (scripts, styles and ``<blockquote>`` quotes dropped); attachments are not
   read. A message without a text part raises :class:`InvalidDocumentError`.
@@ -26,7 +27,9 @@ Rules
 
 from __future__ import annotations
 
+import contextlib
 import email
+import email.header
 import email.policy
 import itertools
 import re
@@ -132,6 +135,9 @@ def body_text(message: EmailMessage) -> str:
         content = decode(payload)
     if not isinstance(content, str):
         raise InvalidDocumentError("the e-mail's text part is not text")
+    if "\ufffd" in content and part.get_content_charset() in (None, "us-ascii"):
+        # 8-bit text without a declared charset: UTF-8, else cp1252, as for plain text
+        content = decode(part.get_payload(decode=True) or b"")
     if part.get_content_subtype() == "html":
         content = _html_to_text(content)
     return content
@@ -207,11 +213,29 @@ def _add_body(builder: TextBuilder, lines: list[str]) -> None:
             paragraph.append(line)
 
 
+# The standard library's header parser fails on some malformed headers with these instead
+# of a defect (e.g. AttributeError from _header_value_parser on a broken address list).
+_PARSER_BUGS = (AttributeError, IndexError, TypeError, ValueError, LookupError)
+
+
+def _header(message: EmailMessage, name: str) -> str:
+    """A header's value, decoded (RFC 2047) and on one line; "" when absent.
+
+    Read from the raw header, so that a malformed one costs its decoding, not the
+    message: the structured parser behind ``message[name]`` can fail on it.
+    """
+    for key, value in message.raw_items():
+        if key.lower() == name:
+            with contextlib.suppress(*_PARSER_BUGS):  # else keep the raw value
+                value = str(email.header.make_header(email.header.decode_header(value)))
+            return " ".join(value.split())
+    return ""
+
+
 def _parse(data: str | bytes) -> EmailMessage:
-    policy = email.policy.default
-    if isinstance(data, bytes):
-        return email.message_from_bytes(data, policy=policy)  # type: ignore[return-value]
-    return email.message_from_string(data, policy=policy)  # type: ignore[return-value]
+    if isinstance(data, str):  # as the bytes it was read from, so 8-bit text survives
+        data = data.encode("utf-8", "surrogateescape")
+    return email.message_from_bytes(data, policy=email.policy.default)  # type: ignore[return-value]
 
 
 def _messages(data: str | bytes) -> list[str | bytes]:
@@ -245,18 +269,24 @@ def read(data: str | bytes, encoding: str | None = None) -> Extracted:
         message = _parse(message_data)
         if not any(message.keys()):
             raise InvalidDocumentError("the e-mail has no headers")
-        subject = " ".join(str(message.get("subject", "")).split())
+        subject = _header(message, "subject")
         if not metadata:
             for key in _META:
-                if message.get(key):
-                    metadata[key] = " ".join(str(message[key]).split())
+                value = _header(message, key)
+                if value:
+                    metadata[key] = value
             title = subject or None
         if len(messages) > 1 and subject:
             builder.add("heading", subject)
-        _add_body(builder, _clean(body_text(message)))
-    if not len(builder):
+        try:
+            body = body_text(message)
+        except _PARSER_BUGS as error:
+            raise InvalidDocumentError(f"the e-mail cannot be parsed: {error}") from None
+        _add_body(builder, _clean(body))
+    extracted = builder.build("email", title=title, metadata=metadata)
+    if not extracted.blocks:
         raise InvalidDocumentError("the e-mail has no text of its own")
-    return builder.build("email", title=title, metadata=metadata)
+    return extracted
 
 
 def sniff(head: str) -> bool:
