@@ -48,6 +48,7 @@ NOT_PROSE = [
     ("12 34 56 78 90", "few words"),
     ("Bottas (Finland) 1:37.143", "timestamp"),
     ("10, 33, 83; 45 (2), 90 (3) and 7.", "few words"),
+    ("s/custon/custom/", "few words"),
 ]
 
 

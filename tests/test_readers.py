@@ -486,6 +486,12 @@ def test_boilerplate_is_left_out_of_extracted_text():
         + "<p>*** END OF THIS PROJECT GUTENBERG EBOOK SEEDS ***</p><p>Updated editions will "
         "replace the previous one.</p></article></body></html>"
     )
+    # "Tool / It sorts seeds by size. / Licence / This project uses the GPL-3.0 licence."
+    chinese = (
+        "# \u5de5\u5177\n\n\u5b83\u6309\u5927\u5c0f\u5206\u79cd\u5b50\u3002\n\n"
+        "## \u8bb8\u53ef\u8bc1\n\n\u672c\u9879\u76ee\u4f7f\u7528 GPL-3.0 \u8bb8\u53ef\u8bc1\u3002\n"
+    )
+    assert "GPL" not in read(chinese, format="markdown").text
     text = read(page).text
     assert text.startswith("Seeds grow best") and "Gutenberg" not in text
     assert "Updated editions" not in text

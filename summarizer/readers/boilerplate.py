@@ -9,8 +9,10 @@ readers to leave blocks out of the extracted text)
   "licence"/"license" with "released under", "distributed under", "under the
   terms", "see the ... licence", "public domain" or a licence's name).
 - A licence section: a heading "License", "Licence", "Licensing", "Copyright",
-  "Copying" or "Legal" (alone or followed by "and ..."), and what follows it up
-  to the next heading.
+  "Copying" or "Legal" (alone or followed by "and ..."), or the word for
+  licence in German, Spanish, Portuguese, Italian, Russian, Chinese, Japanese
+  or Korean, and what follows it up to the next heading. The notice rule knows
+  the same words.
 - Project Gutenberg's frame: everything up to the ``*** START OF THE PROJECT
   GUTENBERG EBOOK ... ***`` line (or the old ``*END*THE SMALL PRINT!``), and
   everything from ``*** END OF ...`` or "End of (the) Project Gutenberg" on.
@@ -48,14 +50,22 @@ _STRONG = re.compile(
     r"|alle rechte vorbehalten|tous droits r\u00e9serv\u00e9s|todos los derechos reservados",
     re.IGNORECASE,
 )
-_LICENCE_WORD = re.compile(r"\blicen[cs](?:e[ds]?|ing)\b", re.IGNORECASE)
+# "licence" in English and other languages (the CJK words have no word boundaries)
+_LICENCE_WORD = re.compile(
+    r"\blicen[cs](?:e[ds]?|ing)\b|\blizenz|\blicen[cç]a|\blicenza|\b\u043b\u0438\u0446\u0435\u043d\u0437\u0438"
+    r"|\u8bb8\u53ef\u8bc1|\u6388\u6743\u534f\u8bae|\u30e9\u30a4\u30bb\u30f3\u30b9|\ub77c\uc774\uc120\uc2a4",
+    re.IGNORECASE,
+)
 _LICENCE_CONTEXT = re.compile(
     r"released under|distributed under|under the terms|see the (?:\w+ )?licen[cs]e"
     r"|public domain|\b(?:MIT|BSD|GPL|LGPL|AGPL|Apache|MPL|CC[- ]BY|EUPL)\b",
     re.IGNORECASE,
 )
 _HEADING = re.compile(
-    r"(?:licen[cs]e|licensing|copyright|copying|legal)(?:\s+(?:and|&)\s+.*)?[\s:.]*",
+    r"(?:licen[cs]e|licensing|copyright|copying|legal|lizenz|licencia|licen\u00e7a|licenza"
+    r"|\u043b\u0438\u0446\u0435\u043d\u0437\u0438\u044f|\u8bb8\u53ef\u8bc1?|\u6388\u6743|\u7248\u6743"
+    r"|\u30e9\u30a4\u30bb\u30f3\u30b9|\ub77c\uc774\uc120\uc2a4)"
+    r"(?:\s+(?:and|&)\s+.*)?[\s:.]*",
     re.IGNORECASE,
 )
 
@@ -77,6 +87,14 @@ _NEEDLES = (
     "vorbehalten",
     "r\u00e9serv\u00e9s",
     "reservados",
+    "lizenz",
+    "licen\u00e7a",
+    "licenza",
+    "\u043b\u0438\u0446\u0435\u043d\u0437\u0438",
+    "\u8bb8\u53ef\u8bc1",
+    "\u6388\u6743\u534f\u8bae",
+    "\u30e9\u30a4\u30bb\u30f3\u30b9",
+    "\ub77c\uc774\uc120\uc2a4",
 )
 
 

@@ -164,7 +164,8 @@ def _clean(body: str) -> list[str]:
 _FIELD_LINE = re.compile(r"[^\S\n]*[A-Za-z][\w-]{0,40}(?: [A-Za-z][\w-]*){0,2}:[^\S\n]+\S")
 _LIST_FOOTER = re.compile(
     r"unsubscribe|/listinfo/|/mailman/|mailing list|you received this message because"
-    r"|this message was sent to|to stop receiving",
+    r"|this message was sent to|to stop receiving|managing the list|please edit your subject"
+    r"|contents of [^\n]{0,40}digest|digest, vol",
     re.I,
 )
 
