@@ -26,8 +26,6 @@ Rules
 
 from __future__ import annotations
 
-import html as _html
-import logging
 import re
 from typing import Any
 
@@ -65,6 +63,8 @@ def _trafilatura() -> Any:
         raise MissingDependencyError(
             "reading HTML needs trafilatura; install it with: pip install 'summarizer[html]'"
         ) from None
+    import logging  # here, like trafilatura: only reading HTML needs them
+
     logger = logging.getLogger("trafilatura")
     if not logger.handlers:  # its messages go to the application's handlers, not stderr
         logger.addHandler(logging.NullHandler())
@@ -127,7 +127,12 @@ def read_html(text: str, url: str | None = None, charset: str | None = None) -> 
         raise InvalidDocumentError("no main text found in the HTML page")
     metadata: dict[str, str] = {}
     found = _TITLE.search(text, 0, 200_000)
-    page_title = " ".join(_html.unescape(found.group(1)).split()) if found else ""
+    if found:
+        from html import unescape
+
+        page_title = " ".join(unescape(found.group(1)).split())
+    else:
+        page_title = ""
     if page_title:
         metadata["title"] = page_title
     if charset:

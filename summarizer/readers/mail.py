@@ -28,17 +28,17 @@ Rules
 from __future__ import annotations
 
 import contextlib
-import email
-import email.header
-import email.policy
 import itertools
 import re
-from email.message import EmailMessage
 from html.parser import HTMLParser
+from typing import TYPE_CHECKING
 
 from summarizer.errors import InvalidDocumentError
 from summarizer.readers._base import Extracted, Reader, TextBuilder
 from summarizer.readers._decode import decode
+
+if TYPE_CHECKING:
+    from email.message import EmailMessage
 
 __all__ = ["READER", "body_text", "read"]
 
@@ -225,6 +225,8 @@ def _header(message: EmailMessage, name: str) -> str:
     Read from the raw header, so that a malformed one costs its decoding, not the
     message: the structured parser behind ``message[name]`` can fail on it.
     """
+    import email.header
+
     for key, value in message.raw_items():
         if key.lower() == name:
             with contextlib.suppress(*_PARSER_BUGS):  # else keep the raw value
@@ -234,6 +236,9 @@ def _header(message: EmailMessage, name: str) -> str:
 
 
 def _parse(data: str | bytes) -> EmailMessage:
+    import email
+    import email.policy  # imported here: 30 ms that only e-mail needs
+
     if isinstance(data, str):  # as the bytes it was read from, so 8-bit text survives
         data = data.encode("utf-8", "surrogateescape")
     return email.message_from_bytes(data, policy=email.policy.default)  # type: ignore[return-value]
