@@ -101,10 +101,11 @@ def candidates_only(extracted, count: int = 3) -> list:
 
     text = extracted.text
     ranked = summarize(text, sentences=10_000, order="score").sentences
+    kinds = extracted.kinds([(s.start, s.end) for s in ranked])
     kept = [
         s
-        for s in ranked
-        if extracted.kind_at(s.start) not in ("heading", "skip") and is_prose(s.text)
+        for s, kind in zip(ranked, kinds, strict=True)
+        if kind not in ("heading", "skip") and is_prose(s.text)
     ]
     return kept[:count]
 

@@ -403,6 +403,17 @@ def test_plain_gutenberg_header_footer_and_contents_are_skipped():
     assert extracted.title == "THE ORCHARD KEEPER"
 
 
+def test_kinds_of_sentence_spans():
+    extracted = read(BOOK)
+    heading = BOOK.index("THE ORCHARD KEEPER\n")
+    prose = BOOK.index("The orchard had")
+    assert extracted.kinds([(0, 10), (heading - 2, heading + 5), (prose, prose + 20)]) == [
+        "skip",
+        "heading",
+        "prose",
+    ]
+
+
 def test_plain_list_items_start_after_their_marker():
     extracted = read(BOOK)
     items = [_text(extracted, b) for b in extracted.blocks if b.kind == "list_item"]

@@ -7,8 +7,10 @@ without importing the other readers (and their optional dependencies).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from types import MappingProxyType
 
 __all__ = ["KINDS", "Block", "Extracted", "Reader", "TextBuilder", "register", "registry"]
@@ -41,14 +43,28 @@ class Extracted:
     title: str | None = None
     metadata: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [b.start for b in self.blocks]
+
     def kind_at(self, position: int) -> str:
         """The kind of the block holding ``position``, or "prose" outside every block."""
-        from bisect import bisect_right
-
-        i = bisect_right([b.start for b in self.blocks], position) - 1
+        i = bisect_right(self._starts, position) - 1
         if i >= 0 and position < self.blocks[i].end:
             return self.blocks[i].kind
         return "prose"
+
+    def kinds(self, spans: Iterable[tuple[int, int]]) -> list[str]:
+        """The kind of each sentence span: that of the block holding its first
+        non-space character ("prose" outside every block). A summarizer leaves out
+        "heading" and "skip" sentences from its candidates."""
+        text = self.text
+        out = []
+        for start, end in spans:
+            while start < end and text[start].isspace():
+                start += 1
+            out.append(self.kind_at(start))
+        return out
 
 
 @dataclass(frozen=True)
