@@ -16,14 +16,32 @@ import os
 
 from summarizer.errors import InvalidInputError, InvalidOptionError
 from summarizer.readers import html, mail, markdown, plain, rst
-from summarizer.readers._base import KINDS, Block, Extracted, Reader, register, registry
+from summarizer.readers._base import (
+    KINDS,
+    Block,
+    Extracted,
+    Reader,
+    join_lines,
+    register,
+    registry,
+)
 from summarizer.readers._decode import check_not_binary
 
 # Sniffing order: the most distinctive formats first; plain text (no sniffer) is the fallback.
 for _module in (html, mail, rst, markdown, plain):
     register(_module.READER)
 
-__all__ = ["FORMATS", "KINDS", "Block", "Extracted", "Reader", "detect_format", "read", "register"]
+__all__ = [
+    "FORMATS",
+    "KINDS",
+    "Block",
+    "Extracted",
+    "Reader",
+    "detect_format",
+    "join_lines",
+    "read",
+    "register",
+]
 
 #: Names accepted by ``format=``, besides "auto".
 FORMATS: tuple[str, ...] = tuple(registry())
