@@ -4,6 +4,7 @@ from __future__ import annotations
 
 __all__ = [
     "InputTooLargeError",
+    "InvalidDocumentError",
     "InvalidFileError",
     "InvalidInputError",
     "InvalidOptionError",
@@ -44,6 +45,10 @@ class InvalidFileError(SummarizerError, ValueError):
 
 class MissingDependencyError(SummarizerError, ImportError):
     """An optional dependency (an extra such as ``summarizer[dask]``) is not installed."""
+
+
+class InvalidDocumentError(SummarizerError, ValueError):
+    """The input cannot be read in its format (HTML without text, binary data, a failed fetch)."""
 
 
 def _rebuild_option_error(message: str, option: str | None) -> InvalidOptionError:
