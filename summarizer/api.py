@@ -15,10 +15,10 @@ from typing import Any
 
 import numpy as np
 
-from summarizer import persist, validate
+from summarizer import persist, readers, validate
 from summarizer.budget import Budget
 from summarizer.detect import Detection, detect_language
-from summarizer.document import Document
+from summarizer.document import Document, split_at_blocks
 from summarizer.errors import InvalidFileError, InvalidInputError, InvalidOptionError
 from summarizer.languages import resolve_language
 from summarizer.methods import DEFAULT_METHOD, METHODS, Method, get_method
@@ -45,23 +45,31 @@ __all__ = [
 # one is refused before any work. Measured by benchmarks/limits.py; see README.md.
 DEFAULT_MAX_CHARS = 10_000_000
 # The options every summarizer has, whatever its method (the method's own come from it).
-COMMON_OPTIONS = ("method", "language", "order", "max_chars", "diversity")
+COMMON_OPTIONS = ("method", "language", "format", "order", "max_chars", "diversity")
+INPUT_FORMATS = ("auto", *readers.FORMATS)
+# Formats whose bytes declare their own encoding (a meta charset, MIME headers): accepted as
+# bytes. Other text must be decoded by the caller, who knows its encoding.
+_BYTES_FORMATS = ("html", "email")
 BUDGET_OPTIONS = ("sentences", "ratio", "words", "chars", "budget")
+CALL_OPTIONS = (*BUDGET_OPTIONS, "ranking")  # per call, not per summarizer
 # What a version 1 state file could hold: every option of every method, flat.
 _V1_OPTIONS = frozenset(
     (*COMMON_OPTIONS, "damping", "threshold", "lead_weight", "lead_decay", "lead_cap")
 ) | {"lead_slot_cap", "pacsum_beta", "pacsum_earlier"}
 
 
-def split_sentences(text: str, language: str | None = None) -> list[Sentence]:
+def split_sentences(
+    text: str, language: str | None = None, *, format: str = "text"
+) -> list[Sentence]:
     """The sentences of ``text`` in order, with offsets (``score`` is None).
 
-    ``language`` is a code or an English name; None (default) detects it.
+    ``language`` is a code or an English name; None (default) detects it. ``format`` is the
+    input's (see ``Summarizer``); with any but "text" the offsets index the extracted text.
     """
-    text = validate.text(text)
-    code = detect_language(text).language if language is None else resolve_language(language)
-    spans = get_segmenter(code).spans(text)
-    return [Sentence(text[s:e], i, s, e) for i, (s, e) in enumerate(spans)]
+    summarizer = Summarizer(language=language, format=format, max_chars=None)
+    document, _ = summarizer._document(summarizer._read(text))
+    plain = document.text
+    return [Sentence(plain[s:e], i, s, e) for i, (s, e) in enumerate(document.spans)]
 
 
 class Summarizer:
@@ -73,6 +81,9 @@ class Summarizer:
     language : a code of ``LANGUAGES`` ("de") or an English name ("German"); None (default)
         detects each text's language (``summarizer.detect``), falling back to English when the
         text is too short or mixed, which ``Summary.detection`` reports.
+    format : the input's format: ``"auto"`` (default: sniffed from the content), or one of
+        ``summarizer.readers.FORMATS`` ("text", "html", "markdown", "rst", "email"). HTML and
+        e-mail may be given as bytes (their declared charset is honoured).
     order : ``"document"`` (source order) or ``"score"`` (best first).
     max_chars : refuse longer texts with ``InputTooLargeError``; ``None`` for no limit.
     diversity : redundancy control in [0, 1] (Maximal Marginal Relevance, see
@@ -88,6 +99,7 @@ class Summarizer:
         method: str = DEFAULT_METHOD,
         language: str | None = None,
         *,
+        format: str = "auto",
         order: str = "document",
         max_chars: int | None = DEFAULT_MAX_CHARS,
         diversity: float | None = None,
@@ -96,6 +108,7 @@ class Summarizer:
         cls = get_method(method)
         self.method: str = cls.name
         self.language = None if language is None else resolve_language(language)
+        self.format = validate.choice("format", format, INPUT_FORMATS)
         self.order = validate.choice("order", order, ORDERS)
         self.max_chars = validate.max_chars(max_chars)
         self._diversity_option = None if diversity is None else check_diversity(diversity)
@@ -112,6 +125,27 @@ class Summarizer:
             return self.language, None
         detection = detect_language(text)
         return detection.language, detection
+
+    def _read(self, source: object, what: str = "text") -> readers.Extracted:
+        """``source`` read in this summarizer's format (checked: a str, or bytes of HTML or
+        e-mail, within ``max_chars``)."""
+        if isinstance(source, (bytes, bytearray)):
+            data = bytes(source)
+            fmt = self.format if self.format != "auto" else readers.detect_format(data)
+            if fmt not in _BYTES_FORMATS:
+                validate.text(source, what=what)  # the "decode bytes first" error
+            if self.max_chars is not None and len(data) > 4 * self.max_chars:
+                validate.text("x" * (len(data) // 4), self.max_chars, what=what)
+            return readers.read(data, fmt)
+        return readers.read(validate.text(source, self.max_chars, what=what), self.format)
+
+    def _document(self, extracted: readers.Extracted) -> tuple[Document, Detection | None]:
+        """The Document of a read input, in its language (detected unless given)."""
+        text = extracted.text
+        code, detection = self._analysis(text)
+        spans = split_at_blocks(text, get_segmenter(code).spans(text), extracted)
+        document = Document(text, spans, get_analyzer(code), self.frequencies, extracted)
+        return document, detection
 
     @staticmethod
     def options_of(method: str) -> dict[str, Any]:
@@ -139,9 +173,8 @@ class Summarizer:
             ) from None
         frequencies = DocumentFrequencies()
         for doc in documents:
-            doc = validate.text(doc, self.max_chars, what="document")
-            code, _ = self._analysis(doc)
-            index = get_analyzer(code).index(doc, get_segmenter(code).spans(doc))
+            document, _ = self._document(self._read(doc, what="document"))
+            index = document.index
             vocabulary = index.vocabulary
             frequencies.update([[vocabulary[i] for i in np.unique(index.ids).tolist()]])
         self.frequencies = frequencies
@@ -157,10 +190,13 @@ class Summarizer:
         chars: int | None = None,
         budget: Budget | None = None,
         order: str | None = None,
+        ranking: bool = False,
     ) -> Summary:
         """Summarize ``text`` within one budget (``sentences=3`` when none is given).
 
         Give at most one of ``sentences``, ``ratio``, ``words``, ``chars``, or a ``Budget``.
+        ``ranking=True`` also returns every sentence with its score (``Summary.ranking``;
+        None for sentences that are no candidates: headings, boilerplate, non-prose).
         """
         if budget is None:
             budget = Budget.from_options(sentences, ratio, words, chars)
@@ -169,14 +205,16 @@ class Summarizer:
         else:
             budget = Budget.of(budget)
         order = self.order if order is None else validate.choice("order", order, ORDERS)
-        return self._summarize(text, budget, order)
+        if not isinstance(ranking, bool):
+            raise validate.fail("ranking", "True or False", ranking)
+        return self._summarize(text, budget, order, ranking)
 
-    def _summarize(self, text: str, budget: Budget, order: str) -> Summary:
+    def _summarize(self, text: str, budget: Budget, order: str, ranking: bool) -> Summary:
         t0 = perf_counter()
-        text = validate.text(text, self.max_chars)
-        code, detection = self._analysis(text)
-        spans = get_segmenter(code).spans(text)
-        document = Document(text, spans, get_analyzer(code), self.frequencies)
+        extracted = self._read(text)
+        t_read = perf_counter()
+        document, detection = self._document(extracted)
+        text, spans = document.text, document.spans
         t1 = perf_counter()
         diverse = self.diversity > 0.0
         if self.scorer.uses_terms or diverse:
@@ -191,21 +229,41 @@ class Summarizer:
             order,
             diversity=self.diversity,
             vectors=document.vectors.tfidf if diverse and document.n > 1 else None,
+            candidates=document.candidates,
         )
         result = [
             Sentence(text[spans[i][0] : spans[i][1]], i, spans[i][0], spans[i][1], float(scores[i]))
             for i in chosen.tolist()
         ]
+        ranked = None
+        if ranking:
+            allowed = document.candidates.tolist()
+            ranked = [
+                Sentence(text[s:e], i, s, e, float(scores[i]) if allowed[i] else None)
+                for i, (s, e) in enumerate(spans)
+            ]
         t4 = perf_counter()
         timings = {
-            "segment": t1 - t0,
+            "read": t_read - t0,
+            "segment": t1 - t_read,
             "vectorize": t2 - t1,
             "rank": t3 - t2,
             "select": t4 - t3,
             "total": t4 - t0,
         }
         return Summary(
-            result, self.method, code, budget, order, document.n, timings, detection=detection
+            result,
+            self.method,
+            document.language,
+            budget,
+            order,
+            document.n,
+            timings,
+            detection=detection,
+            text=text,
+            format=extracted.format,
+            n_candidates=int(document.candidates.sum()),
+            ranking=ranked,
         )
 
     # Persistence (``summarizer.persist``): options and fitted IDF as plain, versioned JSON.
@@ -284,7 +342,7 @@ def _check_method_options(
             why = f"option {name!r} does not apply to method {cls.name!r} (it is one of "
             why += f"{', '.join(owners)}){takes}"
         else:
-            names = (*(BUDGET_OPTIONS if budgets else ()), *COMMON_OPTIONS, *cls.option_names())
+            names = (*(CALL_OPTIONS if budgets else ()), *COMMON_OPTIONS, *cls.option_names())
             why = f"unknown option {name!r}; allowed with method {cls.name!r}: {', '.join(names)}"
         raise InvalidOptionError(why, option=name)
 
@@ -324,16 +382,18 @@ def summarize(
     words: int | None = None,
     chars: int | None = None,
     budget: Budget | None = None,
+    ranking: bool = False,
     **options: Any,
 ) -> Summary:
     """Summarize ``text``: the best sentences within one budget.
 
     Give at most one of ``sentences``, ``ratio``, ``words``, ``chars`` or ``budget``
-    (default: 3 sentences). ``options`` configure the summarizer; see ``Summarizer``.
+    (default: 3 sentences). ``options`` configure the summarizer; see ``Summarizer``;
+    ``ranking`` is that of ``Summarizer.summarize``.
     """
     method = get_method(options.get("method", DEFAULT_METHOD))
     own = {k: v for k, v in options.items() if k not in COMMON_OPTIONS}
     _check_method_options(method, own, budgets=True)
     return Summarizer(**options).summarize(
-        text, sentences, ratio=ratio, words=words, chars=chars, budget=budget
+        text, sentences, ratio=ratio, words=words, chars=chars, budget=budget, ranking=ranking
     )

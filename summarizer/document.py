@@ -1,13 +1,22 @@
 """``Document``: one input text analyzed once, the object every stage reads.
 
-It holds the text and its sentence spans, and computes on first use what methods and
-selection need: which sentences are headings, positions counted in body sentences, the
-sentences' term ids and TF-IDF vectors, and their lengths in words and characters. So a method
-that needs only positions never pays for vectors, and nothing is computed twice.
+It holds the text (as its reader extracted it), its sentence spans and its structure, and
+computes on first use what methods and selection need: which sentences are headings and which
+are candidates, positions counted in body sentences, the sentences' term ids and TF-IDF
+vectors, and their lengths in words and characters. So a method that needs only positions
+never pays for vectors, and nothing is computed twice.
+
+Candidates are prose: a sentence is never picked when it is a heading (a reader's heading
+block, or a line of its own that does not end like a sentence), lies in a block to skip
+(boilerplate, tables of contents, front matter, synopses: ``summarizer.readers``), or is not
+prose by ``summarizer.readers.prose`` (dot leaders, tables, code, headers, runs of symbols,
+absurdly long). When no sentence passes, the non-skipped ones are candidates, and failing
+those every sentence, so a text with content always gets a summary.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import cached_property
 
 import numpy as np
@@ -15,10 +24,44 @@ import numpy as np
 from summarizer import rank
 from summarizer.budget import Budget
 from summarizer.headings import heading_mask
+from summarizer.readers import Extracted
+from summarizer.readers.prose import prose_mask
 from summarizer.text import Analyzer, TermIndex
 from summarizer.vectorize import DocumentFrequencies, Vectors, vectorize
 
-__all__ = ["Document"]
+__all__ = ["Document", "split_at_blocks"]
+
+
+def split_at_blocks(
+    text: str, spans: list[tuple[int, int]], extracted: Extracted | None
+) -> list[tuple[int, int]]:
+    """``spans`` cut where a block starts or ends inside one, so no sentence mixes a heading,
+    a list item or a skipped line with the prose around it (plain text, whose blocks need not
+    be separated by blank lines). Whitespace at the new ends is left out."""
+    if extracted is None or not extracted.blocks:
+        return spans
+    bounds = sorted({b for block in extracted.blocks for b in (block.start, block.end)})
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        i = bisect_right(bounds, start)
+        while i < len(bounds) and bounds[i] < end:
+            cut = bounds[i]
+            piece = (start, cut)
+            _append_trimmed(text, piece, out)
+            start = cut
+            i += 1
+        _append_trimmed(text, (start, end), out)
+    return out
+
+
+def _append_trimmed(text: str, span: tuple[int, int], out: list[tuple[int, int]]) -> None:
+    start, end = span
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        out.append((start, end))
 
 
 class Document:
@@ -26,7 +69,7 @@ class Document:
 
     ``spans`` are ``(start, end)`` pairs in order (``text[start:end]`` is a sentence);
     ``analyzer`` turns sentences into terms; ``frequencies`` is a fitted corpus IDF, or None
-    for the document's own.
+    for the document's own; ``extracted`` is what a reader found (its blocks), if any.
     """
 
     def __init__(
@@ -35,11 +78,13 @@ class Document:
         spans: list[tuple[int, int]],
         analyzer: Analyzer,
         frequencies: DocumentFrequencies | None = None,
+        extracted: Extracted | None = None,
     ) -> None:
         self.text = text
         self.spans = spans
         self.analyzer = analyzer
         self.frequencies = frequencies
+        self.extracted = extracted
 
     @property
     def n(self) -> int:
@@ -61,9 +106,30 @@ class Document:
         return vectorize(self.index, self.frequencies)
 
     @cached_property
+    def kinds(self) -> np.ndarray:
+        """Each sentence's block kind ("prose" outside every block; see ``readers.KINDS``)."""
+        extracted = self.extracted
+        if extracted is None or not extracted.blocks:
+            return np.full(self.n, "prose", dtype=object)
+        return np.array(extracted.kinds(self.spans), dtype=object)
+
+    @cached_property
     def headings(self) -> np.ndarray:
-        """True for sentences that are headings: lines of their own not ending like a sentence."""
-        return heading_mask(self.text, self.spans)
+        """True for headings: a reader's heading blocks, and lines of their own that do not
+        end like a sentence (titles, bylines)."""
+        mask = heading_mask(self.text, self.spans)
+        if self.extracted is not None and self.extracted.blocks:
+            mask |= self.kinds == "heading"
+        return mask
+
+    @cached_property
+    def candidates(self) -> np.ndarray:
+        """True for the sentences a summary may take (see the module docstring)."""
+        kept = self.kinds != "skip"
+        mask = kept & ~self.headings & prose_mask(self.text, self.spans)
+        if mask.any():
+            return mask
+        return kept if kept.any() else np.ones(self.n, dtype=bool)
 
     @cached_property
     def body_positions(self) -> np.ndarray:

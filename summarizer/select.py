@@ -71,18 +71,31 @@ def select(
     *,
     diversity: float = 0.0,
     vectors=None,
+    candidates: np.ndarray | None = None,
 ) -> np.ndarray:
     """Indices of the chosen sentences, in document order or best first (``order="score"``).
 
     ``sizes`` are the sentences' lengths in the budget's unit, needed by word and character
     budgets. ``diversity > 0`` needs ``vectors``: one unit-norm, non-negative row per
-    sentence (dense or scipy sparse).
+    sentence (dense or scipy sparse). ``candidates`` (a boolean mask) restricts the choice:
+    the others are never taken and do not count for a ``ratio`` budget.
     """
     n = len(scores)
     scores = np.asarray(scores, dtype=np.float64)
     diversity = check_diversity(diversity)
     if not budget.counts_sentences and (sizes is None or len(sizes) != n):
         raise InvalidOptionError(f"a {budget.kind} budget needs one size per sentence")
+    if candidates is not None and not candidates.all():
+        keep = np.flatnonzero(candidates)
+        chosen = select(
+            scores[keep],
+            budget,
+            None if sizes is None else np.asarray(sizes)[keep],
+            order,
+            diversity=diversity,
+            vectors=None if vectors is None else vectors[keep],
+        )
+        return keep[chosen]
     if n == 0:
         return np.zeros(0, dtype=np.intp)
     if diversity > 0.0 and n > 1:

@@ -50,9 +50,14 @@ class Summary:
     language: str
     budget: Budget
     order: str
-    n_sentences: int
+    n_sentences: int  # sentences in the (extracted) text
     timings: dict[str, float] = field(default_factory=dict, compare=False)
     detection: Detection | None = None  # how the language was found, when it was detected
+    text: str = field(default="", repr=False)  # what start/end index: the input, or its text
+    format: str = "text"  # the input's format
+    n_candidates: int = 0  # sentences a summary may take (not headings, boilerplate, non-prose)
+    # With summarize(..., ranking=True): every sentence with its score, None if no candidate.
+    ranking: list[Sentence] | None = field(default=None, repr=False)
 
     def __str__(self) -> str:
         """The summary text, one sentence per line (inner whitespace collapsed)."""
@@ -64,20 +69,28 @@ class Summary:
     def __reduce__(self):
         # See Sentence.__reduce__.
         fields = (self.sentences, self.method, self.language, self.budget, self.order)
-        return (Summary, (*fields, self.n_sentences, self.timings, self.detection))
+        more = (self.n_sentences, self.timings, self.detection, self.text, self.format)
+        more = (*more, self.n_candidates, self.ranking)
+        return (Summary, (*fields, *more))
 
     def __iter__(self) -> Iterator[Sentence]:
         return iter(self.sentences)
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict: sentences with scores and offsets, options, timings."""
+        """A JSON-ready dict: sentences with scores and offsets, options, timings; for input
+        that is not plain text, also the extracted ``text`` that the offsets index."""
+        extracted = {} if self.format == "text" else {"text": self.text}
         return {
+            "format": self.format,
+            **extracted,
             "method": self.method,
             "language": self.language,
             "language_detection": None if self.detection is None else self.detection.to_dict(),
             "budget": self.budget.to_dict(),
             "order": self.order,
             "n_sentences": self.n_sentences,
+            "n_candidates": self.n_candidates,
             "sentences": [s.to_dict() for s in self.sentences],
+            **({} if self.ranking is None else {"ranking": [s.to_dict() for s in self.ranking]}),
             "timings": dict(self.timings),
         }

@@ -92,7 +92,7 @@ def test_stdin_json(article):
     for s in d["sentences"]:
         assert article[s["start"] : s["end"]] == s["text"]
         assert isinstance(s["score"], float)
-    assert set(d["timings"]) == {"segment", "vectorize", "rank", "select", "total"}
+    assert set(d["timings"]) == {"read", "segment", "vectorize", "rank", "select", "total"}
 
 
 def test_dash_means_stdin(article):
@@ -661,7 +661,7 @@ def test_json_output_is_always_valid(name, encoding, monkeypatch):
     )
     assert status == 0 and err == ""
     record = strict_json(out)
-    text = data.decode()
+    text = record.get("text", data.decode())  # the extracted text, for input that is not plain
     for s in record["sentences"]:
         assert text[s["start"] : s["end"]] == s["text"]
     if any(c.isalnum() for c in text):

@@ -84,14 +84,17 @@ BUDGETS = [{}, {"sentences": 1}, {"words": 1}, {"chars": 1}, {"ratio": 0.5}, {"r
 
 
 def check_summary(text: str, summary, budget: dict) -> None:
-    """The contract every summary keeps, whatever the text."""
-    sentences = split_sentences(text)
+    """The contract every summary keeps, whatever the text (offsets index ``Summary.text``:
+    the text itself when it reads as plain text, else what its reader extracted)."""
+    sentences = split_sentences(text, format=summary.format)
     assert summary.n_sentences == len(sentences)
+    if summary.format == "text":
+        assert summary.text == text
     for s in summary.sentences:
-        assert text[s.start : s.end] == s.text
+        assert summary.text[s.start : s.end] == s.text
         assert s.text and not s.text[0].isspace() and not s.text[-1].isspace()
         assert isinstance(s.score, float) and math.isfinite(s.score)
-    if any(c.isalnum() for c in text):
+    if any(c.isalnum() for c in summary.text):
         assert len(summary) >= 1
     if not text.strip():
         assert len(summary) == 0 and str(summary) == ""
