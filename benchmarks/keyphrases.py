@@ -39,6 +39,7 @@ provisional, compare the ratios).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import re
@@ -107,10 +108,8 @@ def worker(system: str, paths: list[str], repeats: int) -> dict:
     for path in paths:
         texts = [r["text"] for r in common.read_jsonl(path)]
         if texts:
-            try:
+            with contextlib.suppress(Exception):  # a failure is scored below
                 extract(texts[0])  # warm-up
-            except Exception:  # scored (as a failure) below
-                pass
         predictions, seconds, failures = [], [], 0
         for text in texts:
             times, out = [], []

@@ -50,6 +50,7 @@ iteration: linear in the length of the text; memory is bounded by the number of 
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass
 from functools import cache
 from typing import Protocol, runtime_checkable
@@ -74,6 +75,8 @@ FREQ_POWER = 1.0
 LENGTH_POWER = 0.5
 CJK_MAX_CHARS = 6
 DAMPING = 0.85
+DENSE_MAX = 300  # up to this many nodes: a dense graph and PageRank by a direct solve
+_LONG_RUNS = "drop"
 _MAX_WORD = 64  # longer "words" (hashes, base64) are no content words
 _MAX_N = 10_000
 _MAX_WINDOW = 50
@@ -153,12 +156,12 @@ def _language(language) -> LanguageLike:
 
 
 # --------------------------------------------------------------------------- numeric core
-def cooccurrence_graph(ids: np.ndarray, n_nodes: int, window: int):
-    """Symmetric CSR matrix of co-occurrence counts of ``ids`` within ``window`` positions.
+def cooccurrence_graph(ids: np.ndarray, n_nodes: int, window: int, *, dense: bool = False):
+    """Symmetric matrix of co-occurrence counts of ``ids`` within ``window`` positions.
 
     ``ids[i]`` is the node of position i (``-1``: a gap, which counts as a position but links
     nothing). Each pair of positions ``i < j < i + window`` with different nodes adds 1 to both
-    ``(a, b)`` and ``(b, a)``; no self-loops.
+    ``(a, b)`` and ``(b, a)``; no self-loops. CSR, or a dense array when ``dense``.
     """
     ids = np.asarray(ids, dtype=np.int64)
     rows, cols = [], []
@@ -169,6 +172,10 @@ def cooccurrence_graph(ids: np.ndarray, n_nodes: int, window: int):
         cols.append(b[keep])
     r = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
     c = np.concatenate(cols) if cols else np.zeros(0, dtype=np.int64)
+    if dense:
+        flat = np.bincount(r * n_nodes + c, minlength=n_nodes * n_nodes).astype(np.float64)
+        graph = flat.reshape(n_nodes, n_nodes)
+        return graph + graph.T
     data = np.ones(2 * r.size)
     coo = _sparse().coo_matrix(
         (data, (np.concatenate([r, c]), np.concatenate([c, r]))), shape=(n_nodes, n_nodes)
@@ -201,14 +208,15 @@ def personalized_pagerank(
     n = weights.shape[0]
     if n == 0:
         return np.zeros(0)
-    sp = _sparse()
-    w = sp.csr_matrix(weights, dtype=np.float64)
-    out = np.asarray(w.sum(axis=1)).ravel()
-    dangling = out <= 0
-    inverse = np.divide(1.0, out, out=np.zeros(n), where=~dangling)
     p = np.ones(n) if personalization is None else np.asarray(personalization, dtype=np.float64)
     total = p.sum()
     p = p / total if total > 0 else np.full(n, 1.0 / n)
+    if isinstance(weights, np.ndarray) and n <= DENSE_MAX:
+        return _pagerank_direct(weights.astype(np.float64, copy=False), p, damping)
+    w = _sparse().csr_matrix(weights, dtype=np.float64)
+    out = np.asarray(w.sum(axis=1)).ravel()
+    dangling = out <= 0
+    inverse = np.divide(1.0, out, out=np.zeros(n), where=~dangling)
     transposed = w.T.tocsr()
     x = p.copy()
     for _ in range(max_iter):
@@ -219,6 +227,21 @@ def personalized_pagerank(
         x = new
         if change < tol:
             break
+    return x / x.sum()
+
+
+def _pagerank_direct(w: np.ndarray, p: np.ndarray, damping: float) -> np.ndarray:
+    """Solve ``(I - d T - d p 1_dangling^T) x = (1 - d) p``; column j of T is where j leads."""
+    n = w.shape[0]
+    out = w.sum(axis=1)
+    dangling = out <= 0
+    inverse = np.divide(-damping, out, out=np.zeros(n), where=~dangling)
+    system = (w * inverse[:, None]).T
+    if dangling.any():
+        system[:, dangling] -= damping * p[:, None]
+    system.flat[:: n + 1] += 1.0
+    x = np.linalg.solve(system, (1.0 - damping) * p)
+    np.maximum(x, 0.0, out=x)
     return x / x.sum()
 
 
@@ -258,12 +281,28 @@ _SPACES = re.compile(r"\s+")
 _POSSESSIVE = ("'s", "\u2019s")
 
 
+_CACHE_MAX = 200_000  # cached words per language before the cache starts afresh
+_ANALYSES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _analyses(language: LanguageLike) -> dict[str, str]:
+    """The language's cache of word -> stem key ("" for no content word), shared by calls."""
+    try:
+        cache = _ANALYSES.get(language)
+        if cache is None or len(cache) > _CACHE_MAX:
+            cache = _ANALYSES[language] = {}
+    except TypeError:  # not hashable or not weakly referenceable: cache for this call only
+        cache = {}
+    return cache
+
+
 class _Vocabulary:
-    """Stems to node ids, with each surface word's analysis cached."""
+    """Stems to node ids for one text, with the language's word analyses cached."""
 
     def __init__(self, language: LanguageLike) -> None:
         self.stops = language.stop_words
         self.stem = language.stem
+        self.cache = _analyses(language)
         self.stems: list[str] = []
         self.ids: dict[str, int] = {}
         self.words: dict[str, int] = {}
@@ -277,28 +316,30 @@ class _Vocabulary:
         return node
 
     def word(self, word: str) -> int:
-        """The node of a word, -1 for no content word; cached."""
+        """The node of a word, -1 for no content word."""
         code = self.words.get(word)
         if code is None:
-            code = self.words[word] = self._analyze(word)
+            key = self.cache.get(word)
+            if key is None:
+                key = self.cache[word] = self._analyze(word)
+            code = self.words[word] = self.node(key) if key else -1
         return code
 
-    def _analyze(self, word: str) -> int:
+    def _analyze(self, word: str) -> str:
+        """The stem key of a word as written; "" if it is no content word."""
         lower = word.lower()
         if len(lower) < 2 or len(lower) > _MAX_WORD or lower in self.stops:
-            return -1
+            return ""
         if not any(c.isalpha() for c in lower):
-            return -1
+            return ""
         if lower.endswith(_POSSESSIVE) and lower[:-2] in self.stops:
-            return -1
+            return ""
         if "-" in lower:
             parts = [p for p in lower.split("-") if p]
             if all(p in self.stops for p in parts):
-                return -1
-            key = "-".join(self._stem(p) for p in parts)
-        else:
-            key = self._stem(lower)
-        return self.node(key) if key else -1
+                return ""
+            return "-".join(self._stem(p) for p in parts)
+        return self._stem(lower)
 
     def _stem(self, word: str) -> str:
         try:
@@ -363,7 +404,7 @@ def extract_keywords(
         return []
     ids = np.asarray(sequence, dtype=np.int64)
     n_nodes = len(vocabulary.stems)
-    graph = cooccurrence_graph(ids, n_nodes, window)
+    graph = cooccurrence_graph(ids, n_nodes, window, dense=n_nodes <= DENSE_MAX)
     prior = position_weights(ids, n_nodes) if position else None
     word_scores = personalized_pagerank(graph, prior)
     keys = list(candidates)
@@ -372,7 +413,10 @@ def extract_keywords(
     frequencies = np.fromiter((len(candidates[k]) for k in keys), dtype=np.float64, count=len(keys))
     scores = phrase_scores(word_scores, words, lengths, frequencies, FREQ_POWER, LENGTH_POWER)
     first = np.fromiter((candidates[k][0][0] for k in keys), dtype=np.int64, count=len(keys))
-    order = np.lexsort((first, -scores))[:n]
+    # scores equal up to rounding (symmetric graphs) are ties, taken in text order
+    top = scores.max()
+    rounded = np.round(scores / top, 12) if top > 0 else scores
+    order = np.lexsort((first, -rounded))[:n]
     stems, labels = vocabulary.stems, vocabulary.labels
     out = []
     for i in order.tolist():
@@ -408,15 +452,26 @@ def _candidates(
     n_breaks = len(breaks)
     previous_end = 0
 
+    def add(lo: int, hi: int) -> None:
+        key = tuple(run[lo:hi])
+        span = (run_spans[lo][0], run_spans[hi - 1][1])
+        spans = candidates.get(key)
+        if spans is None:
+            candidates[key] = [span]
+        else:
+            spans.append(span)
+
     def close() -> None:
-        if run and len(run) <= max_words:
-            key = tuple(run)
-            span = (run_spans[0][0], run_spans[-1][1])
-            spans = candidates.get(key)
-            if spans is None:
-                candidates[key] = [span]
-            else:
-                spans.append(span)
+        size = len(run)
+        if size and size <= max_words:
+            add(0, size)
+        elif size and _LONG_RUNS == "ngrams":
+            for lo in range(size):
+                for hi in range(lo + 1, min(lo + max_words, size) + 1):
+                    add(lo, hi)
+        elif size and _LONG_RUNS == "windows":
+            for lo in range(size - max_words + 1):
+                add(lo, lo + max_words)
         run.clear()
         run_spans.clear()
 

@@ -211,7 +211,8 @@ def test_cjk_chinese_with_stop_characters():
             "spanish",
             "es",
             "Las energías renovables, según el informe, crecen en España. La energía renovable "
-            "ya cubre la mitad de la demanda eléctrica, y las energías renovables bajan los precios.",
+            "ya cubre la mitad de la demanda eléctrica, y las energías renovables bajan los "
+            "precios.",
             "energías renovables",
             "energía renovable",
         ),
