@@ -16,7 +16,9 @@ Systems, each in its own process on the same documents, asked for 10 phrases:
     dedup_lim 0.9), ``extract_keywords(text)``.
 ``summa``
     ``summa.keywords.keywords(text, words=10, split=True)``, its first 10 (summa picks 10 words
-    by TextRank and joins neighbours into phrases).
+    by TextRank and joins neighbours into phrases); on a text with fewer than 10 candidate words,
+    where that raises IndexError, ``ratio=1.0`` (all its words, in its order). summa takes about
+    10 s per full paper (SemEval-2010, NUS): the whole run takes most of an hour.
 ``rake``
     ``rake_nltk.Rake(stopwords=<our English stop words>)``; ``extract_keywords_from_text``,
     ``get_ranked_phrases()[:10]``. It splits sentences with nltk's punkt: point ``NLTK_DATA``
@@ -75,7 +77,13 @@ def _load_system(name: str):
     if name == "summa":
         from summa.keywords import keywords
 
-        return lambda t: keywords(t, words=K, split=True)[:K]
+        def extract(t: str) -> list[str]:
+            try:
+                return keywords(t, words=K, split=True)[:K]
+            except IndexError:  # summa fails when the text has fewer than K candidate words
+                return keywords(t, ratio=1.0, split=True)[:K]
+
+        return extract
     if name == "rake":
         import nltk
         from rake_nltk import Rake

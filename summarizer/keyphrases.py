@@ -75,7 +75,7 @@ FREQ_POWER = 1.0
 LENGTH_POWER = 0.5
 CJK_MAX_CHARS = 6
 DAMPING = 0.85
-DENSE_MAX = 300  # up to this many nodes: a dense graph and PageRank by a direct solve
+DENSE_MAX = 80  # up to this many nodes: dense graph, direct solve (larger solves wake BLAS threads)
 _LONG_RUNS = "drop"
 _MAX_WORD = 64  # longer "words" (hashes, base64) are no content words
 _MAX_N = 10_000
@@ -374,7 +374,7 @@ def extract_keywords(
     *,
     language: str | LanguageLike = "english",
     window: int = 10,
-    max_words: int = 4,
+    max_words: int = 3,
     position: bool = True,
 ) -> list[Keyword]:
     """The ``n`` best keyphrases of ``text``, best first (fewer if it has fewer candidates).
