@@ -302,15 +302,29 @@ _CACHE_MAX = 200_000  # cached words per language before the cache starts afresh
 _ANALYSES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
+_BY_ID: dict[int, tuple[object, dict[str, str]]] = {}  # languages without weak references
+_BY_ID_MAX = 16
+
+
 def _analyses(language: LanguageLike) -> dict[str, str]:
-    """The language's cache of word -> stem key ("" for no content word), shared by calls."""
+    """The language's cache of word -> stem key ("" for no content word), shared by calls.
+
+    Keyed weakly by the language object; one that cannot be (unhashable, or with ``__slots__``)
+    is kept, with its cache, in a small table by identity (the reference keeps the id unique).
+    """
     try:
         cache = _ANALYSES.get(language)
         if cache is None or len(cache) > _CACHE_MAX:
             cache = _ANALYSES[language] = {}
-    except TypeError:  # not hashable or not weakly referenceable: cache for this call only
-        cache = {}
-    return cache
+        return cache
+    except TypeError:
+        pass
+    entry = _BY_ID.get(id(language))
+    if entry is None or entry[0] is not language or len(entry[1]) > _CACHE_MAX:
+        if len(_BY_ID) >= _BY_ID_MAX:
+            _BY_ID.clear()
+        entry = _BY_ID[id(language)] = (language, {})
+    return entry[1]
 
 
 class _Vocabulary:

@@ -331,3 +331,39 @@ def test_phrase_scores_formula():
     expected = [2 * 0.5, 1 * 0.7 / np.sqrt(2), 4 * 1.0 / np.sqrt(3)]
     assert np.allclose(got, expected)
     assert phrase_scores(s, words[:0], lengths[:0], f[:0]).size == 0
+
+
+def test_language_objects_without_weak_references():
+    class Slotted:
+        __slots__ = ("stop_words",)
+
+        def __init__(self) -> None:
+            self.stop_words = english().stop_words
+
+        def stem(self, word: str) -> str:
+            return english().stem(word)
+
+    language = Slotted()
+    first = [k.to_dict() for k in extract_keywords(ARTICLE, 5, language=language)]
+    again = [k.to_dict() for k in extract_keywords(ARTICLE, 5, language=language)]
+    assert first == again == [k.to_dict() for k in extract_keywords(ARTICLE, 5)]
+
+
+def test_mixed_scripts():
+    text = (
+        "東京大学の研究チームは量子計算機を開発した。Quantum computers are fast. "
+        "量子計算機は速い。"
+    )
+    keywords = extract_keywords(text, 10)
+    texts = {k.text for k in keywords}
+    assert "量子計算機" in texts
+    assert any("Quantum computers" in t for t in texts)
+    for k in keywords:
+        for s, e in k.occurrences:
+            assert " ".join(text[s:e].split()) == k.text
+
+
+def test_keyword_is_frozen():
+    keyword = extract_keywords(ARTICLE, 1)[0]
+    with pytest.raises(AttributeError):
+        keyword.score = 0.0  # type: ignore[misc]
