@@ -24,6 +24,8 @@ _EXPORTS = {
     "split_sentences": "summarizer.api",
     "summarize": "summarizer.api",
     "summarize_many": "summarizer.batch",
+    "keywords": "summarizer.api",
+    "Keyword": "summarizer.keyphrases",
     "InputTooLargeError": "summarizer.errors",
     "InvalidFileError": "summarizer.errors",
     "InvalidInputError": "summarizer.errors",
@@ -43,11 +45,13 @@ __all__ = [
     "InvalidFileError",
     "InvalidInputError",
     "InvalidOptionError",
+    "Keyword",
     "MissingDependencyError",
     "Sentence",
     "Summarizer",
     "SummarizerError",
     "Summary",
+    "keywords",
     "split_sentences",
     "summarize",
     "summarize_many",
@@ -68,7 +72,14 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # what type checkers and IDEs see
-    from summarizer.api import DEFAULT_METHOD, METHODS, Summarizer, split_sentences, summarize
+    from summarizer.api import (
+        DEFAULT_METHOD,
+        METHODS,
+        Summarizer,
+        keywords,
+        split_sentences,
+        summarize,
+    )
     from summarizer.batch import summarize_many
     from summarizer.budget import Budget
     from summarizer.errors import (
@@ -79,5 +90,6 @@ if TYPE_CHECKING:  # what type checkers and IDEs see
         MissingDependencyError,
         SummarizerError,
     )
+    from summarizer.keyphrases import Keyword
     from summarizer.summary import Sentence, Summary
     from summarizer.text import LANGUAGES

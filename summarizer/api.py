@@ -20,6 +20,7 @@ from summarizer.budget import Budget
 from summarizer.detect import Detection, detect_language
 from summarizer.document import Document, split_at_blocks
 from summarizer.errors import InvalidFileError, InvalidInputError, InvalidOptionError
+from summarizer.keyphrases import Keyword, extract_keywords
 from summarizer.languages import resolve_language
 from summarizer.methods import DEFAULT_METHOD, METHODS, Method, get_method
 from summarizer.segment import get_segmenter
@@ -35,6 +36,7 @@ __all__ = [
     "Sentence",
     "Summarizer",
     "Summary",
+    "keywords",
     "split_sentences",
     "summarize",
 ]
@@ -45,13 +47,15 @@ __all__ = [
 # one is refused before any work. Measured by benchmarks/limits.py; see README.md.
 DEFAULT_MAX_CHARS = 10_000_000
 # The options every summarizer has, whatever its method (the method's own come from it).
-COMMON_OPTIONS = ("method", "language", "format", "order", "max_chars", "diversity")
+COMMON_OPTIONS = (
+    *("method", "language", "format", "order", "max_chars", "diversity", "keywords", "ranking"),
+)
 INPUT_FORMATS = ("auto", *readers.FORMATS)
 # Formats whose bytes declare their own encoding (a meta charset, MIME headers): accepted as
 # bytes. Other text must be decoded by the caller, who knows its encoding.
 _BYTES_FORMATS = ("html", "email")
 BUDGET_OPTIONS = ("sentences", "ratio", "words", "chars", "budget")
-CALL_OPTIONS = (*BUDGET_OPTIONS, "ranking")  # per call, not per summarizer
+
 # What a version 1 state file could hold: every option of every method, flat.
 _V1_OPTIONS = frozenset(
     (*COMMON_OPTIONS, "damping", "threshold", "lead_weight", "lead_decay", "lead_cap")
@@ -89,6 +93,10 @@ class Summarizer:
     diversity : redundancy control in [0, 1] (Maximal Marginal Relevance, see
         ``summarizer.select``); ``None`` uses the method's default (0.3 for
         ``"positional"``, 0 for the others).
+    keywords : how many keyphrases each summary carries (``Summary.keywords``; see
+        ``summarizer.keyphrases``); 0 (default) for none.
+    ranking : also give every sentence with its score (``Summary.ranking``; the score is None
+        for sentences that are no candidates: headings, boilerplate, non-prose).
     **options : the method's own options, e.g. ``damping=``, ``threshold=`` for
         ``"lexrank"``; ``Summarizer.options_of(method)`` lists them. An option the method
         does not take raises ``InvalidOptionError``.
@@ -103,6 +111,8 @@ class Summarizer:
         order: str = "document",
         max_chars: int | None = DEFAULT_MAX_CHARS,
         diversity: float | None = None,
+        keywords: int = 0,
+        ranking: bool = False,
         **options: Any,
     ) -> None:
         cls = get_method(method)
@@ -111,6 +121,10 @@ class Summarizer:
         self.format = validate.choice("format", format, INPUT_FORMATS)
         self.order = validate.choice("order", order, ORDERS)
         self.max_chars = validate.max_chars(max_chars)
+        self.keywords = validate.count("keywords", keywords)
+        if not isinstance(ranking, bool):
+            raise validate.fail("ranking", "True or False", ranking)
+        self.ranking = ranking
         self._diversity_option = None if diversity is None else check_diversity(diversity)
         self.diversity: float = (
             cls.default_diversity if self._diversity_option is None else self._diversity_option
@@ -128,7 +142,10 @@ class Summarizer:
 
     def _read(self, source: object, what: str = "text") -> readers.Extracted:
         """``source`` read in this summarizer's format (checked: a str, or bytes of HTML or
-        e-mail, within ``max_chars``)."""
+        e-mail, within ``max_chars``; or already read, as ``readers.Extracted``)."""
+        if isinstance(source, readers.Extracted):
+            validate.text(source.text, self.max_chars, what=what)
+            return source
         if isinstance(source, (bytes, bytearray)):
             data = bytes(source)
             fmt = self.format if self.format != "auto" else readers.detect_format(data)
@@ -158,7 +175,7 @@ class Summarizer:
         common = {name: getattr(self, name) for name in COMMON_OPTIONS}
         return {**common, **self.scorer.params}
 
-    def fit(self, corpus: Iterable[str]) -> Summarizer:
+    def fit(self, corpus: Iterable[str | readers.Extracted]) -> Summarizer:
         """Learn IDF from a corpus of documents (one pass), used for every later summary."""
         if isinstance(corpus, (str, bytes, bytearray)):
             raise InvalidInputError(
@@ -182,7 +199,7 @@ class Summarizer:
 
     def summarize(
         self,
-        text: str,
+        text: str | readers.Extracted,
         sentences: int | None = None,
         *,
         ratio: float | None = None,
@@ -190,13 +207,11 @@ class Summarizer:
         chars: int | None = None,
         budget: Budget | None = None,
         order: str | None = None,
-        ranking: bool = False,
     ) -> Summary:
         """Summarize ``text`` within one budget (``sentences=3`` when none is given).
 
         Give at most one of ``sentences``, ``ratio``, ``words``, ``chars``, or a ``Budget``.
-        ``ranking=True`` also returns every sentence with its score (``Summary.ranking``;
-        None for sentences that are no candidates: headings, boilerplate, non-prose).
+        ``text`` may also be what ``summarizer.readers.read`` returned.
         """
         if budget is None:
             budget = Budget.from_options(sentences, ratio, words, chars)
@@ -205,11 +220,9 @@ class Summarizer:
         else:
             budget = Budget.of(budget)
         order = self.order if order is None else validate.choice("order", order, ORDERS)
-        if not isinstance(ranking, bool):
-            raise validate.fail("ranking", "True or False", ranking)
-        return self._summarize(text, budget, order, ranking)
+        return self._summarize(text, budget, order)
 
-    def _summarize(self, text: str, budget: Budget, order: str, ranking: bool) -> Summary:
+    def _summarize(self, text: str | readers.Extracted, budget: Budget, order: str) -> Summary:
         t0 = perf_counter()
         extracted = self._read(text)
         t_read = perf_counter()
@@ -235,8 +248,11 @@ class Summarizer:
             Sentence(text[spans[i][0] : spans[i][1]], i, spans[i][0], spans[i][1], float(scores[i]))
             for i in chosen.tolist()
         ]
+        keyphrases = None
+        if self.keywords:
+            keyphrases = extract_keywords(text, self.keywords, language=document.language)
         ranked = None
-        if ranking:
+        if self.ranking:
             allowed = document.candidates.tolist()
             ranked = [
                 Sentence(text[s:e], i, s, e, float(scores[i]) if allowed[i] else None)
@@ -264,6 +280,7 @@ class Summarizer:
             format=extracted.format,
             n_candidates=int(document.candidates.sum()),
             ranking=ranked,
+            keywords=keyphrases,
         )
 
     # Persistence (``summarizer.persist``): options and fitted IDF as plain, versioned JSON.
@@ -342,7 +359,7 @@ def _check_method_options(
             why = f"option {name!r} does not apply to method {cls.name!r} (it is one of "
             why += f"{', '.join(owners)}){takes}"
         else:
-            names = (*(CALL_OPTIONS if budgets else ()), *COMMON_OPTIONS, *cls.option_names())
+            names = (*(BUDGET_OPTIONS if budgets else ()), *COMMON_OPTIONS, *cls.option_names())
             why = f"unknown option {name!r}; allowed with method {cls.name!r}: {', '.join(names)}"
         raise InvalidOptionError(why, option=name)
 
@@ -382,18 +399,38 @@ def summarize(
     words: int | None = None,
     chars: int | None = None,
     budget: Budget | None = None,
-    ranking: bool = False,
     **options: Any,
 ) -> Summary:
     """Summarize ``text``: the best sentences within one budget.
 
     Give at most one of ``sentences``, ``ratio``, ``words``, ``chars`` or ``budget``
-    (default: 3 sentences). ``options`` configure the summarizer; see ``Summarizer``;
-    ``ranking`` is that of ``Summarizer.summarize``.
+    (default: 3 sentences). ``options`` configure the summarizer; see ``Summarizer``.
     """
     method = get_method(options.get("method", DEFAULT_METHOD))
     own = {k: v for k, v in options.items() if k not in COMMON_OPTIONS}
     _check_method_options(method, own, budgets=True)
     return Summarizer(**options).summarize(
-        text, sentences, ratio=ratio, words=words, chars=chars, budget=budget, ranking=ranking
+        text, sentences, ratio=ratio, words=words, chars=chars, budget=budget
     )
+
+
+def keywords(
+    text: str,
+    n: int = 10,
+    *,
+    language: str | None = None,
+    format: str = "auto",
+    max_chars: int | None = DEFAULT_MAX_CHARS,
+    **options: Any,
+) -> list[Keyword]:
+    """The ``n`` keyphrases of ``text``, best first (``summarizer.keyphrases``).
+
+    ``language`` and ``format`` are read as for ``Summarizer`` (detected and sniffed by
+    default); ``options`` are those of ``summarizer.keyphrases.extract_keywords`` (``window``,
+    ``max_words``, ``position``). Offsets index the text as read (``Summary.text``): the input
+    itself for plain text. Any ``str`` gives a list, empty for a text without words.
+    """
+    reader = Summarizer(language=language, format=format, max_chars=max_chars)
+    plain = reader._read(text).text
+    code, _ = reader._analysis(plain)
+    return extract_keywords(plain, n, language=code, **options)

@@ -104,7 +104,8 @@ _MAX_MAX_WORDS = 10
 class LanguageLike(Protocol):
     """What keyphrase extraction needs of a language: its stop words and a stemmer."""
 
-    stop_words: frozenset[str]
+    @property
+    def stop_words(self) -> frozenset[str]: ...
 
     def stem(self, word: str) -> str: ...
 
@@ -143,26 +144,34 @@ class _Resources:
 
 
 @cache
+def resources(code: str) -> LanguageLike:
+    """The package's resources for a supported language (a code or an English name): its
+    stop words and its Snowball stemmer; for Chinese and Japanese, whose words are not
+    stemmed, the function characters as stop words (a whole stop-word list would cut real
+    words at their edges)."""
+    from summarizer.languages import get_language
+    from summarizer.text import _load_stop_words, snowball_stemmer
+
+    info = get_language(code)
+    if info.stemmer is None:
+        return _Resources(_load_stop_words(info.code, "_chars"), _same)
+    return _Resources(_load_stop_words(info.code), snowball_stemmer(info.stemmer))
+
+
 def english() -> LanguageLike:
     """English resources of the package: its stop-word list and its Snowball stemmer."""
-    from summarizer.stem import stem
-    from summarizer.text import _load_stop_words
-
-    return _Resources(_load_stop_words("english"), stem)
+    return resources("en")
 
 
-_NAMES = {"english": english, "en": english}
+def _same(word: str) -> str:
+    return word
 
 
 def _language(language) -> LanguageLike:
     if isinstance(language, str):
-        factory = _NAMES.get(language.lower())
-        if factory is None:
-            raise InvalidOptionError(
-                f"unsupported language {language!r} for keyphrases; choose one of "
-                f"{', '.join(sorted(_NAMES))} or pass an object with stop_words and stem()"
-            )
-        return factory()
+        from summarizer.languages import resolve_language
+
+        return resources(resolve_language(language))
     if not isinstance(getattr(language, "stop_words", None), (frozenset, set)) or not callable(
         getattr(language, "stem", None)
     ):

@@ -8,8 +8,16 @@ from typing import Any
 
 from summarizer.budget import Budget
 from summarizer.detect import Detection
+from summarizer.keyphrases import Keyword
+from summarizer.readers._base import join_lines
 
-__all__ = ["Sentence", "Summary"]
+__all__ = ["Sentence", "Summary", "flatten"]
+
+
+def flatten(text: str) -> str:
+    """A sentence on one line: line breaks and runs of space become one space, and a hyphen
+    at a line break between letters joins the words ("after-\\nlecture": "after-lecture")."""
+    return join_lines(text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,10 +66,11 @@ class Summary:
     n_candidates: int = 0  # sentences a summary may take (not headings, boilerplate, non-prose)
     # With summarize(..., ranking=True): every sentence with its score, None if no candidate.
     ranking: list[Sentence] | None = field(default=None, repr=False)
+    keywords: list[Keyword] | None = None  # with Summarizer(keywords=N): the keyphrases
 
     def __str__(self) -> str:
         """The summary text, one sentence per line (inner whitespace collapsed)."""
-        return "\n".join(" ".join(s.text.split()) for s in self.sentences)
+        return "\n".join(flatten(s.text) for s in self.sentences)
 
     def __len__(self) -> int:
         return len(self.sentences)
@@ -70,8 +79,8 @@ class Summary:
         # See Sentence.__reduce__.
         fields = (self.sentences, self.method, self.language, self.budget, self.order)
         more = (self.n_sentences, self.timings, self.detection, self.text, self.format)
-        more = (*more, self.n_candidates, self.ranking)
-        return (Summary, (*fields, *more))
+        last = (self.n_candidates, self.ranking, self.keywords)
+        return (Summary, (*fields, *more, *last))
 
     def __iter__(self) -> Iterator[Sentence]:
         return iter(self.sentences)
@@ -92,5 +101,6 @@ class Summary:
             "n_candidates": self.n_candidates,
             "sentences": [s.to_dict() for s in self.sentences],
             **({} if self.ranking is None else {"ranking": [s.to_dict() for s in self.ranking]}),
+            **({} if self.keywords is None else {"keywords": [k.to_dict() for k in self.keywords]}),
             "timings": dict(self.timings),
         }

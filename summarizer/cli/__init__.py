@@ -30,7 +30,7 @@ from summarizer.cli.arguments import (
     flag_of,
     method_options,
 )
-from summarizer.cli.inputs import InputError, JsonlFields, read_files, read_jsonl
+from summarizer.cli.inputs import Input, InputError, JsonlFields, read_files, read_jsonl
 from summarizer.cli.outputs import Writer, ascii_json, print_error, print_timings, write_jsonl
 from summarizer.errors import InvalidOptionError, MissingDependencyError, SummarizerError
 from summarizer.summary import Summary
@@ -47,9 +47,14 @@ def _summarizer(args: argparse.Namespace) -> Summarizer:
     ``--idf`` the rest from the file); values are checked by the API."""
     if args.jsonl and args.encoding.startswith(("utf-16", "utf-32")):
         raise _UsageError(f"--jsonl needs an ASCII-compatible --encoding, not {args.encoding}")
+    if args.jsonl and args.format in ("html", "markdown"):
+        raise _UsageError(f"--jsonl writes JSON Lines; --format {args.format} is for files")
     names = ("method", "language", "order", "diversity", *method_options())
     options: dict[str, Any] = {k: getattr(args, k) for k in names if getattr(args, k) is not None}
     options["max_chars"] = args.max_chars or None
+    options["format"] = args.input_format
+    options["keywords"] = args.keywords
+    options["ranking"] = args.format == "html"  # the page shades every sentence by its score
     if not args.idf:
         return Summarizer(**options)
     try:
@@ -65,7 +70,7 @@ def _summarizer(args: argparse.Namespace) -> Summarizer:
 
 
 def _summaries(
-    items: Iterable[tuple[Any, str | InputError]],
+    items: Iterable[tuple[Any, Input | InputError]],
     summarizer: Summarizer,
     budget: Budget,
     args: argparse.Namespace,
@@ -78,7 +83,7 @@ def _summaries(
     """
     labels: deque[tuple[Any, InputError | None]] = deque()
 
-    def texts() -> Iterator[str]:
+    def texts() -> Iterator[Input]:
         for label, item in items:
             if isinstance(item, InputError):
                 labels.append((label, item))
@@ -111,9 +116,9 @@ def _message(label: str, error: InputError | SummarizerError) -> str:
 
 def _run_files(args: argparse.Namespace, summarizer: Summarizer, budget: Budget) -> int:
     sources = args.files or ["-"]
-    items = read_files(sources, args.encoding, summarizer.max_chars)
+    items = read_files(sources, args.encoding, summarizer.max_chars, args.input_format)
     results = _summaries(items, summarizer, budget, args)
-    writer = Writer(sys.stdout, args.format == "json", len(sources) > 1)
+    writer = Writer(sys.stdout, args.format, len(sources) > 1)
     status = EXIT_OK
     for label, summary in results:
         if isinstance(summary, (InputError, SummarizerError)):
@@ -152,13 +157,13 @@ def _fit_idf(args: argparse.Namespace, summarizer: Summarizer) -> int:
     sources, max_chars = args.files or ["-"], summarizer.max_chars
     if args.jsonl:
         fields = JsonlFields(args.text_field, args.id_field)
-        items: Iterable[tuple[Any, str | InputError]] = read_jsonl(
+        items: Iterable[tuple[Any, Input | InputError]] = read_jsonl(
             sources, args.encoding, max_chars, fields
         )
     else:
-        items = read_files(sources, args.encoding, max_chars)
+        items = read_files(sources, args.encoding, max_chars, args.input_format)
 
-    def texts() -> Iterator[str]:
+    def texts() -> Iterator[Input]:
         nonlocal status
         for _, item in items:
             if isinstance(item, InputError):

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import NoReturn
 
 from summarizer import __version__
-from summarizer.api import DEFAULT_MAX_CHARS
+from summarizer.api import DEFAULT_MAX_CHARS, INPUT_FORMATS
 from summarizer.budget import DEFAULT_SENTENCES
 from summarizer.methods import DEFAULT_METHOD, METHODS, get_method
 from summarizer.select import ORDERS
@@ -22,7 +22,7 @@ from summarizer.validate import Option
 __all__ = ["EXIT_INPUT", "EXIT_INTERRUPT", "EXIT_OK", "EXIT_PIPE", "EXIT_USAGE", "build_parser"]
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_INTERRUPT, EXIT_PIPE = 0, 1, 2, 130, 141
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "html", "markdown")
 
 
 class Parser(argparse.ArgumentParser):
@@ -75,7 +75,10 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Exit status: 0 success, 1 bad input, 2 usage error, 130 Ctrl-C, 141 closed pipe.",
     )
     parser.add_argument(
-        "files", nargs="*", metavar="FILE", help="text files; '-' or none reads standard input"
+        "files",
+        nargs="*",
+        metavar="FILE",
+        help="files or http(s) URLs to summarize; '-' or none reads standard input",
     )
     _budget_arguments(parser)
     methods = ", ".join(f"{m} ({get_method(m).summary})" for m in METHODS)
@@ -104,7 +107,22 @@ def build_parser() -> argparse.ArgumentParser:
         "--format",
         choices=FORMATS,
         default="text",
-        help="text: one sentence per line; json: sentences with scores, offsets and timings",
+        help="text: one sentence per line; json: sentences with scores, offsets and timings; "
+        "html: one page with the summary highlighted in the document; markdown: a list",
+    )
+    parser.add_argument(
+        "--input-format",
+        choices=INPUT_FORMATS,
+        default="auto",
+        help="the inputs' format (default auto: by file extension, then by content)",
+    )
+    parser.add_argument(
+        "-k",
+        "--keywords",
+        type=_syntax("int"),
+        default=0,
+        metavar="N",
+        help="also give N keyphrases per input (default 0: none)",
     )
     parser.add_argument(
         "--encoding", type=_encoding, default="utf-8", help="encoding of the inputs (utf-8)"

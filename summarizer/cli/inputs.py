@@ -15,7 +15,19 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import BinaryIO
 
-__all__ = ["InputError", "JsonlFields", "display_name", "read_files", "read_jsonl", "read_text"]
+from summarizer import readers
+from summarizer.errors import SummarizerError
+
+__all__ = [
+    "Input",
+    "InputError",
+    "JsonlFields",
+    "display_name",
+    "is_url",
+    "read_files",
+    "read_jsonl",
+    "read_text",
+]
 
 
 class InputError(Exception):
@@ -77,15 +89,21 @@ def _read_bytes(name: str, limit: int | None) -> bytes | None:
 
 
 def read_text(name: str, encoding: str, max_chars: int | None) -> str:
-    """The decoded text of a file, or of stdin for '-'; raises InputError with a clear message.
+    """The decoded text of a file, or of stdin for '-' (see ``decode_text``)."""
+    limit = None if max_chars is None else 4 * max_chars + 4  # no encoding uses > 4 bytes a char
+    data = _read_bytes(name, limit)
+    return decode_text(data, name, encoding, max_chars)
+
+
+def decode_text(data: bytes | None, name: str, encoding: str, max_chars: int | None) -> str:
+    """The text of ``data`` read from ``name`` (None: it was over the size limit); raises
+    InputError with a clear message.
 
     Refused: inputs over ``max_chars`` characters (without reading much more than
     that), directories, unreadable files, binary data (NUL bytes in an 8-bit
     encoding) and bytes that are not valid in ``encoding``; each message names
     the option that helps.
     """
-    limit = None if max_chars is None else 4 * max_chars + 4  # no encoding uses > 4 bytes a char
-    data = _read_bytes(name, limit)
     label = "standard input" if name == "-" else display_name(name)
     if data is None:
         raise _too_large(label, max_chars)  # type: ignore[arg-type]
@@ -120,16 +138,52 @@ def _too_large(label: str, max_chars: int) -> InputError:
     )
 
 
+Input = str | readers.Extracted
+
+
 def read_files(
-    sources: Sequence[str], encoding: str, max_chars: int | None
-) -> Iterator[tuple[str, str | InputError]]:
-    """(label, text or the error met) per source, lazily."""
+    sources: Sequence[str], encoding: str, max_chars: int | None, input_format: str = "text"
+) -> Iterator[tuple[str, Input | InputError]]:
+    """(label, input or the error met) per source, lazily: plain text as a ``str`` (the API
+    reads it), any other format, and every URL, read here as ``readers.Extracted``, so that a
+    file's extension decides its format before its content does."""
     for name in sources:
-        label = "<stdin>" if name == "-" else name
+        label = "<stdin>" if name == "-" else display_name(name)
         try:
-            yield label, read_text(name, encoding, max_chars)
+            if is_url(name):
+                yield label, _read_url(name, max_chars, input_format)
+            else:
+                yield label, _read_file(name, encoding, max_chars, input_format)
         except InputError as exc:
             yield label, exc
+        except SummarizerError as exc:  # the document cannot be read in its format
+            yield label, InputError(f"{label}: {exc}")
+
+
+def is_url(name: str) -> bool:
+    return name.lower().startswith(("http://", "https://"))
+
+
+def _read_url(url: str, max_chars: int | None, input_format: str) -> readers.Extracted:
+    from summarizer.readers import url as fetcher
+
+    cap = fetcher.MAX_BYTES if max_chars is None else 4 * max_chars + 4
+    return fetcher.read_url(url, max_bytes=cap, format=input_format)
+
+
+def _read_file(name: str, encoding: str, max_chars: int | None, input_format: str) -> Input:
+    limit = None if max_chars is None else 4 * max_chars + 4
+    data = _read_bytes(name, limit)
+    fmt = input_format
+    if fmt == "auto" and data is not None:
+        fmt = readers.detect_format(data, None if name == "-" else name)
+    if fmt in ("html", "email") and data is not None:
+        given = None if encoding == "utf-8" else encoding  # else the document declares its own
+        return readers.read(data, fmt, encoding=given)
+    text = decode_text(data, name, encoding, max_chars)
+    if fmt in ("auto", "text") and readers.detect_format(text) == "text":
+        return text  # the API reads it as plain text, in its worker if there are several
+    return readers.read(text, "text" if fmt == "auto" else fmt)
 
 
 def _lines(handle: BinaryIO, limit: int | None) -> Iterator[bytes | None]:

@@ -7,6 +7,7 @@ import json
 import sys
 from typing import Any, TextIO
 
+from summarizer import report
 from summarizer.summary import Summary
 
 __all__ = ["Writer", "ascii_json", "print_error", "print_timings"]
@@ -29,18 +30,27 @@ def print_timings(label: str, summary: Summary) -> None:
 
 class Writer:
     """Summaries of the inputs to stdout: text (a ``==> name <==`` header per input when there
-    are several) or JSON (one object, or an array of them when there are several)."""
+    are several, keyphrases on a last ``keywords:`` line), JSON (one object, or an array of
+    them when there are several), Markdown (a section per input) or HTML (one page for all,
+    written at the end)."""
 
-    def __init__(self, out: TextIO, as_json: bool, several: bool) -> None:
-        self.out, self.as_json, self.several = out, as_json, several
+    def __init__(self, out: TextIO, format: str, several: bool) -> None:
+        self.out, self.format, self.several = out, format, several
+        self.as_json = format == "json"
         self.written = 0
         self.ascii_only = ascii_json()
-        if as_json and several:
+        self.pages: list[tuple[str, Summary]] = []
+        if self.as_json and several:
             out.write("[")
 
     def write(self, label: str, summary: Summary) -> None:
         out = self.out
-        if self.as_json:
+        if self.format == "html":
+            self.pages.append((label, summary))
+            return
+        if self.format == "markdown":
+            out.write(("\n" if self.written else "") + report.markdown(summary, label))
+        elif self.as_json:
             record: dict[str, Any] = {"source": label, **summary.to_dict()}
             if self.several:
                 out.write(",\n" if self.written else "\n")
@@ -52,10 +62,15 @@ class Writer:
                 out.write(f"{chr(10) if self.written else ''}==> {label} <==\n")
             body = str(summary)
             out.write(body + "\n" if body else "")
+            if summary.keywords:
+                out.write("keywords: " + ", ".join(k.text for k in summary.keywords) + "\n")
         self.written += 1
         out.flush()
 
     def close(self) -> None:
+        if self.format == "html":
+            title = self.pages[0][0] if len(self.pages) == 1 else "Summaries"
+            self.out.write(report.html_page(self.pages, title))
         if self.as_json and self.several:
             self.out.write("\n]\n" if self.written else "]\n")
         self.out.flush()
