@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from summarizer import rank
+from summarizer import lead_odds, rank
 from summarizer.errors import (
     InputTooLargeError,
     InvalidFileError,
@@ -45,11 +45,19 @@ __all__ = [
     "summarize",
 ]
 
-METHODS: tuple[str, ...] = ("textrank", "lexrank", "tfidf", "lead", "pacsum", "positional")
+METHODS: tuple[str, ...] = (
+    "textrank",
+    "lexrank",
+    "tfidf",
+    "lead",
+    "pacsum",
+    "positional",
+    "lead_odds",
+)
 DEFAULT_METHOD = "positional"
 # diversity= when not given: the position-aware default takes redundancy into account.
-DEFAULT_DIVERSITY = {"positional": 0.3}
-POSITION_AWARE = frozenset({"pacsum", "positional"})
+DEFAULT_DIVERSITY = {"positional": 0.3, "lead_odds": lead_odds.DIVERSITY}
+POSITION_AWARE = frozenset({"pacsum", "positional", "lead_odds"})
 # Longer texts are refused at once (InputTooLargeError) unless max_chars says otherwise.
 # 10 million characters is ~85,000 sentences of State of the Union text: splitting and
 # TF-IDF take ~2.6 s and ~300 MB there and grow linearly (50 MB: ~12 s), and issue 4's
@@ -347,6 +355,15 @@ class Summarizer:
             centrality = centrality - low + 1e-6 * (spread or 1.0)
             return rank.positional_scores(centrality, np.ones(n), headings)
         n_body = n - int(headings.sum())
+        if self.method == "lead_odds":  # issue 15; the module's constants (no options yet)
+            words = np.array([len(text[s:e].split()) for s, e in spans])
+            centrality = rank.lexrank_scores(vectors.tfidf, self.damping, None)
+            probability = lead_odds.lead_probability(
+                positions, _expected_count(budget, n_body, sizes), n_body
+            )
+            return lead_odds.lead_odds_scores(
+                centrality, probability, lead_odds.length_factor(words), headings
+            )
         prior = rank.lead_prior(
             positions,
             _expected_count(budget, n_body, sizes),
