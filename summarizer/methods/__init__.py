@@ -7,12 +7,20 @@
 from __future__ import annotations
 
 from summarizer import validate
-from summarizer.methods import lead, lexrank, pacsum, positional, textrank, tfidf  # noqa: F401
+from summarizer.methods import (  # noqa: F401 - each registers its method
+    lead,
+    lead_odds,
+    lexrank,
+    pacsum,
+    positional,
+    textrank,
+    tfidf,
+)
 from summarizer.methods.base import REGISTRY, Method, register
 
 __all__ = ["DEFAULT_METHOD", "METHODS", "Method", "get_method", "register"]
 
-_ORDER = ("textrank", "lexrank", "tfidf", "lead", "pacsum", "positional")
+_ORDER = ("textrank", "lexrank", "tfidf", "lead", "pacsum", "positional", "lead_odds")
 METHODS: tuple[str, ...] = _ORDER + tuple(name for name in REGISTRY if name not in _ORDER)
 DEFAULT_METHOD = "positional"
 
