@@ -127,9 +127,10 @@ def paragraph_index(text: str, spans: list[tuple[int, int]]) -> np.ndarray:
 
 
 def build_doc(set_name: str, row: dict, budget: str, analyzer, tokenize) -> Doc:
+    from summarizer.layout import heading_mask
+
     from benchmarks.quality import map_to_article_sentence
     from summarizer import rank
-    from summarizer.layout import heading_mask
     from summarizer.segment import segment
     from summarizer.vectorize import vectorize_index
 

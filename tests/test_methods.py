@@ -16,7 +16,7 @@ from summarizer.text import get_analyzer
 
 
 def test_methods_are_the_registry_in_a_fixed_order():
-    assert METHODS == ("textrank", "lexrank", "tfidf", "lead", "pacsum", "positional")
+    assert METHODS == ("textrank", "lexrank", "tfidf", "lead", "pacsum", "positional", "lead_odds")
     assert set(METHODS) == set(REGISTRY) and DEFAULT_METHOD in METHODS
     for name in METHODS:
         cls = get_method(name)
