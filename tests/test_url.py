@@ -41,51 +41,86 @@ class _Handler(BaseHTTPRequestHandler):
         self.wfile.write(body)
 
     def do_GET(self):
-        path = self.path
-        if path == "/article":
-            self._send(200, ARTICLE.encode("utf-8"))
-        elif path == "/latin":
-            self._send(200, ARTICLE.encode("cp1252"), "text/html; charset=windows-1252")
-        elif path == "/markdown":
-            self._send(200, b"# Title\n\nThe **bridge** reopened.\n", "text/markdown")
-        elif path == "/slow":
-            time.sleep(3)
-            self._send(200, b"late")
-        elif path == "/drip":  # each byte on time, the whole far too late
-            self.send_response(200)
-            self.send_header("Content-Type", "text/plain")
-            self.end_headers()
-            for _ in range(40):
-                self.wfile.write(b"x")
-                self.wfile.flush()
-                time.sleep(0.1)
-        elif path == "/missing":
-            self._send(404, b"not here")
-        elif path == "/broken":
-            self._send(500, b"oops")
-        elif path == "/big":
-            self._send(200, b"a" * 5000, "text/plain")
-        elif path == "/big-unsized":  # no Content-Length: the cap holds while reading
-            self.send_response(200)
-            self.send_header("Content-Type", "text/plain")
-            self.end_headers()
-            for _ in range(10):
-                self.wfile.write(b"b" * 1000)
-        elif path == "/binary":
-            self._send(200, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200))
-        elif path == "/image":
-            self._send(200, b"GIF89a", "image/gif")
-        elif path == "/loop":
-            self._send(302, b"", headers=[("Location", "/loop")])
-        elif path.startswith("/hop"):
-            n = int(path[4:] or 0)
+        if self.path.startswith("/hop"):  # /hop0 -> /hop1 -> ...: a chain of redirects
+            n = int(self.path[4:] or 0)
             self._send(302, b"", headers=[("Location", f"/hop{n + 1}")])
-        elif path == "/moved":
-            self._send(301, b"", headers=[("Location", "/article")])
-        elif path == "/to-file":
-            self._send(302, b"", headers=[("Location", "file:///etc/passwd")])
         else:
-            self._send(404, b"unknown")
+            getattr(self, _ROUTES.get(self.path, "_unknown"))()
+
+    def _article(self):
+        self._send(200, ARTICLE.encode("utf-8"))
+
+    def _latin(self):
+        self._send(200, ARTICLE.encode("cp1252"), "text/html; charset=windows-1252")
+
+    def _markdown(self):
+        self._send(200, b"# Title\n\nThe **bridge** reopened.\n", "text/markdown")
+
+    def _slow(self):
+        time.sleep(3)
+        self._send(200, b"late")
+
+    def _drip(self):  # each byte on time, the whole far too late
+        self.send_response(200)
+        self.send_header("Content-Type", "text/plain")
+        self.end_headers()
+        for _ in range(40):
+            self.wfile.write(b"x")
+            self.wfile.flush()
+            time.sleep(0.1)
+
+    def _missing(self):
+        self._send(404, b"not here")
+
+    def _broken(self):
+        self._send(500, b"oops")
+
+    def _big(self):
+        self._send(200, b"a" * 5000, "text/plain")
+
+    def _big_unsized(self):  # no Content-Length: the cap holds while reading
+        self.send_response(200)
+        self.send_header("Content-Type", "text/plain")
+        self.end_headers()
+        for _ in range(10):
+            self.wfile.write(b"b" * 1000)
+
+    def _binary(self):
+        self._send(200, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200))
+
+    def _image(self):
+        self._send(200, b"GIF89a", "image/gif")
+
+    def _loop(self):
+        self._send(302, b"", headers=[("Location", "/loop")])
+
+    def _moved(self):
+        self._send(301, b"", headers=[("Location", "/article")])
+
+    def _to_file(self):
+        self._send(302, b"", headers=[("Location", "file:///etc/passwd")])
+
+    def _unknown(self):
+        self._send(404, b"unknown")
+
+
+# Each path the server answers, and the _Handler method that answers it.
+_ROUTES = {
+    "/article": "_article",
+    "/latin": "_latin",
+    "/markdown": "_markdown",
+    "/slow": "_slow",
+    "/drip": "_drip",
+    "/missing": "_missing",
+    "/broken": "_broken",
+    "/big": "_big",
+    "/big-unsized": "_big_unsized",
+    "/binary": "_binary",
+    "/image": "_image",
+    "/loop": "_loop",
+    "/moved": "_moved",
+    "/to-file": "_to_file",
+}
 
 
 class _Server(ThreadingHTTPServer):

@@ -38,7 +38,7 @@ from summarizer.readers._base import Extracted, Reader, TextBuilder
 from summarizer.readers._decode import decode
 
 if TYPE_CHECKING:
-    from email.message import EmailMessage
+    from email.message import EmailMessage, Message
 
 __all__ = ["READER", "body_text", "read"]
 
@@ -123,6 +123,12 @@ def _html_to_text(markup: str) -> str:
     return "".join(parser.parts)
 
 
+def _payload(part: Message) -> bytes:
+    """A text part's body as bytes, its transfer encoding undone (b"" when it has none)."""
+    payload = part.get_payload(decode=True)  # bytes, or None for a multipart
+    return payload if isinstance(payload, bytes) else b""
+
+
 def body_text(message: EmailMessage) -> str:
     """The message's text: its plain-text part, else its HTML part as text."""
     part = message.get_body(preferencelist=("plain", "html"))
@@ -131,13 +137,12 @@ def body_text(message: EmailMessage) -> str:
     try:
         content = part.get_content()
     except (LookupError, UnicodeError, AssertionError):  # unknown or lying charset
-        payload = part.get_payload(decode=True) or b""
-        content = decode(payload)
+        content = decode(_payload(part))
     if not isinstance(content, str):
         raise InvalidDocumentError("the e-mail's text part is not text")
     if "\ufffd" in content and part.get_content_charset() in (None, "us-ascii"):
         # 8-bit text without a declared charset: UTF-8, else cp1252, as for plain text
-        content = decode(part.get_payload(decode=True) or b"")
+        content = decode(_payload(part))
     if part.get_content_subtype() == "html":
         content = _html_to_text(content)
     return content
@@ -241,7 +246,7 @@ def _parse(data: str | bytes) -> EmailMessage:
 
     if isinstance(data, str):  # as the bytes it was read from, so 8-bit text survives
         data = data.encode("utf-8", "surrogateescape")
-    return email.message_from_bytes(data, policy=email.policy.default)  # type: ignore[return-value]
+    return email.message_from_bytes(data, policy=email.policy.default)
 
 
 def _messages(data: str | bytes) -> list[str | bytes]:

@@ -171,152 +171,267 @@ def _table_line(line: str) -> bool:
 
 def blocks(text: str) -> tuple[Block, ...]:
     """The heading, list-item and skip blocks of a plain text (see the module's rules)."""
-    lines = _lines(text)
-    content = [text[a:b] for a, b in lines]
-    blank = [not s.strip() for s in content]
-    n = len(lines)
-    skips: list[tuple[int, int]] = []
+    return _Blocks(text).run()
 
-    def skip_lines(i: int, j: int) -> None:  # lines i..j inclusive
-        skips.append((lines[i][0], lines[j][1]))
 
-    # Project Gutenberg header and footer.
-    if may_have_gutenberg_frame(text):
+class _Blocks:
+    """One text's lines and the blocks found so far; each method is one of the module's rules.
+
+    The frame and front-matter rules look at the whole text; the others run over its
+    paragraphs in order (sections carry state from one paragraph to the next), and the
+    line rules over the lines of a paragraph that no section rule took.
+    """
+
+    __slots__ = (
+        "content",
+        "footer_from",
+        "headings",
+        "in_contents",
+        "in_licence",
+        "items",
+        "lines",
+        "skips",
+        "synopsis_indent",
+        "text",
+    )
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lines = _lines(text)
+        self.content = [text[a:b] for a, b in self.lines]
+        self.skips: list[tuple[int, int]] = []
+        self.headings: list[tuple[int, int]] = []
+        self.items: list[tuple[int, int, int]] = []  # (start, end, last line index)
+        self.in_contents = False  # after a "Contents" heading, until the first prose
+        self.in_licence = False  # after a licence heading, until the next heading
+        self.synopsis_indent: int | None = None  # a synopsis/colophon heading's indent
+        self.footer_from = int(len(text) * 0.6)  # footers only in the last 40 %
+
+    def run(self) -> tuple[Block, ...]:
+        self.frame()
+        self.front_matter()
+        paragraphs = self.paragraphs()
+        for p, (first, last) in enumerate(paragraphs):
+            if not self.paragraph(first, last, p + 1 < len(paragraphs)):
+                break
+        items = [(a, b) for a, b, _ in self.items]
+        return _merge(self.text, self.skips, self.headings, items)
+
+    def skip_lines(self, i: int, j: int) -> None:
+        """Skip lines i..j inclusive."""
+        self.skips.append((self.lines[i][0], self.lines[j][1]))
+
+    def frame(self) -> None:
+        """Project Gutenberg's header and footer."""
+        text = self.text
+        if not may_have_gutenberg_frame(text):
+            return
         start = GUTENBERG_START.search(text)
         if start and "gutenberg" in text[: start.end()].lower():
-            skips.append((0, start.end()))
+            self.skips.append((0, start.end()))
         end = GUTENBERG_END.search(text, start.end() if start else 0)
         if end:
-            skips.append((end.start(), len(text)))
-    # Front matter.
-    front = _FRONT_MATTER.match(text)
-    if front and _FRONT_KEY.search(front.group(2)):
-        skips.append((0, front.end()))
+            self.skips.append((end.start(), len(text)))
 
-    # Paragraphs: runs of non-blank lines, as (first, last) line indices.
-    paragraphs: list[tuple[int, int]] = []
-    i = 0
-    while i < n:
-        if blank[i]:
-            i += 1
-            continue
-        j = i
-        while j + 1 < n and not blank[j + 1]:
-            j += 1
-        paragraphs.append((i, j))
-        i = j + 1
+    def front_matter(self) -> None:
+        """A YAML or TOML block at the very start with a key line in it."""
+        front = _FRONT_MATTER.match(self.text)
+        if front and _FRONT_KEY.search(front.group(2)):
+            self.skips.append((0, front.end()))
 
-    headings: list[tuple[int, int]] = []
-    items: list[tuple[int, int]] = []
-    in_contents = False
-    in_licence = False
-    synopsis_indent: int | None = None
-    footer_from = int(len(text) * 0.6)
-    for p, (first, last) in enumerate(paragraphs):
-        para = text[lines[first][0] : lines[last][1]]
+    def paragraphs(self) -> list[tuple[int, int]]:
+        """Runs of non-blank lines, as (first, last) line indices."""
+        blank = [not s.strip() for s in self.content]
+        n = len(blank)
+        paragraphs: list[tuple[int, int]] = []
+        i = 0
+        while i < n:
+            if blank[i]:
+                i += 1
+                continue
+            j = i
+            while j + 1 < n and not blank[j + 1]:
+                j += 1
+            paragraphs.append((i, j))
+            i = j + 1
+        return paragraphs
+
+    def paragraph(self, first: int, last: int, more: bool) -> bool:
+        """The rules for one paragraph (``more``: another follows); False when a footer ends
+        the text."""
+        lines, content = self.lines, self.content
+        para = self.text[lines[first][0] : lines[last][1]]
         lone = first == last
         line0 = content[first]
         indent = len(line0) - len(line0.lstrip())
-        if synopsis_indent is not None:
-            if indent > synopsis_indent:
-                skip_lines(first, last)
-                continue
-            synopsis_indent = None
-        if in_contents:
-            words = para.split()
-            entry_lines = sum(_entry_like(content[k]) for k in range(first, last + 1))
-            if len(words) and (_lowercase_share(words) < 0.5 or entry_lines > (last - first) / 2):
-                skip_lines(first, last)
-                continue
-            in_contents = False
+        synopsis_indent = self.synopsis_indent
+        if synopsis_indent is not None and self.synopsis_body(first, last, indent, synopsis_indent):
+            return True
+        if self.in_contents and self.contents_entries(para, first, last):
+            return True
+        if self.licence(para, first, last, lone, line0):
+            return True
+        if lone and self.contents_heading(first, line0):
+            return True
+        if self.skipped_section(first, last, lone, line0, indent, more):
+            return True
+        if not lone and self.section_name(first, line0, indent):
+            first += 1
+        if lone and lines[first][0] >= self.footer_from and self.footer(first, line0):
+            return False
+        if not lone and self.header_block(first, last):
+            return True
+        self.line_rules(first, last, lone)
+        return True
+
+    def synopsis_body(self, first: int, last: int, indent: int, heading_indent: int) -> bool:
+        """The lines indented under a synopsis or colophon heading."""
+        if indent > heading_indent:
+            self.skip_lines(first, last)
+            return True
+        self.synopsis_indent = None
+        return False
+
+    def contents_entries(self, para: str, first: int, last: int) -> bool:
+        """After a "Contents" heading: paragraphs that read like entries."""
+        words = para.split()
+        entry_lines = sum(_entry_like(self.content[k]) for k in range(first, last + 1))
+        if len(words) and (_lowercase_share(words) < 0.5 or entry_lines > (last - first) / 2):
+            self.skip_lines(first, last)
+            return True
+        self.in_contents = False
+        return False
+
+    def licence(self, para: str, first: int, last: int, lone: bool, line0: str) -> bool:
+        """Licence notices, and licence sections up to the next heading."""
         if is_licence(para):
-            skip_lines(first, last)
-            continue
-        if in_licence:
+            self.skip_lines(first, last)
+            return True
+        if self.in_licence:
             if lone and _is_heading_line(line0) and not is_licence_heading(line0):
-                in_licence = False
+                self.in_licence = False
             else:
-                skip_lines(first, last)
-                continue
+                self.skip_lines(first, last)
+                return True
         if lone and is_licence_heading(line0):
-            skip_lines(first, last)
-            in_licence = True
-            continue
-        if lone and _CONTENTS.fullmatch(line0.strip().rstrip(":.")):
-            skip_lines(first, last)
-            in_contents = True
-            continue
-        if _SKIPPED_SECTION.fullmatch(line0.strip().rstrip(":")) and (
-            not lone or p + 1 < len(paragraphs)
-        ):
-            headings.append(lines[first])
+            self.skip_lines(first, last)
+            self.in_licence = True
+            return True
+        return False
+
+    def contents_heading(self, first: int, line0: str) -> bool:
+        """A "Contents" heading (several languages), which starts the entries."""
+        if _CONTENTS.fullmatch(line0.strip().rstrip(":.")):
+            self.skip_lines(first, first)
+            self.in_contents = True
+            return True
+        return False
+
+    def skipped_section(
+        self, first: int, last: int, lone: bool, line0: str, indent: int, more: bool
+    ) -> bool:
+        """A synopsis or colophon heading (with its text when the paragraph has more)."""
+        if _SKIPPED_SECTION.fullmatch(line0.strip().rstrip(":")) and (not lone or more):
+            self.headings.append(self.lines[first])
             if not lone:
-                skip_lines(first + 1, last)
-            synopsis_indent = indent
-            continue
+                self.skip_lines(first + 1, last)
+            self.synopsis_indent = indent
+            return True
+        return False
+
+    def section_name(self, first: int, line0: str, indent: int) -> bool:
+        """A man-page style section name over its indented text: a heading."""
         if (
-            not lone
-            and _indent(content[first + 1]) > indent
+            _indent(self.content[first + 1]) > indent
             and _is_heading_line(line0)
             and (line0.isupper() or len(line0.split()) <= 5)
         ):
-            headings.append(lines[first])  # a man-page style section name over its text
-            first += 1
-        if lone and lines[first][0] >= footer_from and _FOOTER.fullmatch(line0.strip()):
-            skips.append((lines[first][0], len(text)))
-            break
-        if not lone and all(
+            self.headings.append(self.lines[first])
+            return True
+        return False
+
+    def footer(self, first: int, line0: str) -> bool:
+        """A footer line late in the text: it and all after it are skipped."""
+        if _FOOTER.fullmatch(line0.strip()):
+            self.skips.append((self.lines[first][0], len(self.text)))
+            return True
+        return False
+
+    def header_block(self, first: int, last: int) -> bool:
+        """A paragraph of ``Key: value`` lines (and their indented continuations)."""
+        content = self.content
+        if all(
             _HEADER_LINE.match(content[k]) or (content[k][:1].isspace() and k > first)
             for k in range(first, last + 1)
         ):
-            skip_lines(first, last)
-            continue
+            self.skip_lines(first, last)
+            return True
+        return False
+
+    def line_rules(self, first: int, last: int, lone: bool) -> None:
+        """Symbol lines and setext headings, table lines, list items and lone headings."""
+        content, items = self.content, self.items
         k = first
         while k <= last:
             line = content[k]
             if _symbols_only(line):
-                if (
-                    k > first
-                    and not _symbols_only(content[k - 1])
-                    and set(line.strip()) <= set("=-")
-                    and len(content[k - 1].strip()) <= 80
-                ):
-                    headings.append(lines[k - 1])  # a setext heading over its underline
-                skip_lines(k, k)
-            elif (
-                (
-                    _entry_like(line)
-                    and (
-                        _dot_leader(line)
-                        or (k > first and _entry_like(content[k - 1]))
-                        or (k < last and _entry_like(content[k + 1]))
-                    )
-                )
-                or _table_line(line)
-                or (
-                    _gap(line)
-                    and (
-                        (k > first and _gap(content[k - 1])) or (k < last and _gap(content[k + 1]))
-                    )
-                )
-            ):
-                skip_lines(k, k)
+                self.symbol_line(k, first)
+            elif _tabular(content, k, first, last):
+                self.skip_lines(k, k)
             else:
                 marker = _LIST_MARKER.match(line)
                 if marker and (k == first or (items and items[-1][2] == k - 1)):
-                    stop = k
-                    while (
-                        stop < last
-                        and content[stop + 1][:1].isspace()
-                        and not _LIST_MARKER.match(content[stop + 1])
-                    ):
-                        stop += 1
-                    items.append((lines[k][0] + marker.end(), lines[stop][1], stop))
-                    k = stop
+                    k = self.list_item(k, last, marker.end())
                 elif lone and _is_heading_line(line):
-                    headings.append(lines[k])
+                    self.headings.append(self.lines[k])
             k += 1
-    return _merge(text, skips, headings, [(a, b) for a, b, _ in items])
+
+    def symbol_line(self, k: int, first: int) -> None:
+        """A line of symbols is skipped; under a short line, ``===``/``---`` make it a heading."""
+        content = self.content
+        if (
+            k > first
+            and not _symbols_only(content[k - 1])
+            and set(content[k].strip()) <= set("=-")
+            and len(content[k - 1].strip()) <= 80
+        ):
+            self.headings.append(self.lines[k - 1])  # a setext heading over its underline
+        self.skip_lines(k, k)
+
+    def list_item(self, k: int, last: int, marker_end: int) -> int:
+        """A list item from after its marker through its indented continuation lines; the
+        index of its last line."""
+        content = self.content
+        stop = k
+        while (
+            stop < last
+            and content[stop + 1][:1].isspace()
+            and not _LIST_MARKER.match(content[stop + 1])
+        ):
+            stop += 1
+        self.items.append((self.lines[k][0] + marker_end, self.lines[stop][1], stop))
+        return stop
+
+
+def _tabular(content: list[str], k: int, first: int, last: int) -> bool:
+    """Line ``k`` (of a paragraph's lines first..last) is a contents entry next to another
+    (or a dot leader), a table line, or a line with a gap next to another."""
+    line = content[k]
+    return (
+        (
+            _entry_like(line)
+            and (
+                _dot_leader(line)
+                or (k > first and _entry_like(content[k - 1]))
+                or (k < last and _entry_like(content[k + 1]))
+            )
+        )
+        or _table_line(line)
+        or (
+            _gap(line)
+            and ((k > first and _gap(content[k - 1])) or (k < last and _gap(content[k + 1])))
+        )
+    )
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:

@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 
 import numpy as np
 
@@ -51,7 +52,8 @@ MAX_CHARS = 700
 # Characters rare in prose; each rule below needs one of them or one of _SUSPECT_STRINGS.
 # A character class alone keeps the scan fast: with an alternation the regular-expression
 # engine would try every branch at every position.
-_SUSPECT = re.compile(r"[|\t<>{}=_\\#@*~^$/:;\[\]+`&…·]")
+_SUSPECT_CHARS = "|\t<>{}=_\\#@*~^$/:;[]+`&…·"
+_SUSPECT = re.compile(f"[{re.escape(_SUSPECT_CHARS)}]")
 _search = _SUSPECT.search
 _SUSPECT_STRINGS = ("   ", ".....", ". . .", "---")
 _DOT_LEADER = re.compile(r"\.{5,}|(?:\.\s){4}|…\s*…|·{3,}")
@@ -92,8 +94,14 @@ _TABLE_SIGNS = frozenset("|\t ")
 _CODE_SIGNS = frozenset("{}=;$&|")
 _OPTION_SIGNS = frozenset("[<=")
 _COMMON_SIGNS = frozenset(":;/$&")  # suspects that ordinary prose uses too
+# Every sign _signs() can report (_SUSPECT's characters, the first of each of
+# _SUSPECT_STRINGS, the "." of a directive), so that a sentence has a rare suspect exactly
+# when its signs meet _RARE_SIGNS.
+_ALL_SIGNS = frozenset(_SUSPECT_CHARS) | {needle[0] for needle in _SUSPECT_STRINGS} | {"."}
+_RARE_SIGNS = _ALL_SIGNS - _COMMON_SIGNS
 _DIGIT = re.compile(r"\d")
 _DOT_SIGNS = frozenset(".…·")
+_TIME_SIGNS = frozenset(":/")
 
 
 def _signs(sentence: str) -> set[str]:
@@ -151,65 +159,113 @@ def _code_signs(s: str, signs: set[str]) -> int:
     return code
 
 
-def _rules(s: str, signs: set[str]) -> str | None:
-    """The rules a sentence's suspicious characters call for, cheapest first.
+# The rules, one function each (True: the rule holds). Each runs only when the sentence has
+# the signs it needs; _rules() says which and in what order.
 
-    A sentence whose only suspects are ones prose uses too (":;/$&") is tested
-    for headers, URLs and timestamps, and for "few words" only if it has a digit.
-    """
-    if signs & _DOT_SIGNS and _DOT_LEADER.search(s):
-        return "dot leaders"
-    if signs & _MARKUP_SIGNS and _MARKUP.search(s):
-        return "markup"
-    if signs & _TABLE_SIGNS and (
-        s.count("|") >= 2 or "\t" in s.strip() or len(_GAP.findall(s)) >= 2
-    ):
-        return "table row"
-    rare = signs - _COMMON_SIGNS
-    if rare and _SYMBOL_RUN.search(s):
-        return "symbols"
-    rest = s
-    if "/" in signs:
-        urls = _URL.findall(s)
-        if urls:
-            rest = _URL.sub(" ", s)
-            if sum(1 for t in rest.split() if _WORD.fullmatch(t)) < 5:
-                return "url"
-    if ":" in signs:
-        header = _HEADER.match(rest)
-        if header and (
-            _FIELD_NAME.fullmatch(header.group(1))
-            or (len(rest[header.end() :].split()) < 8 and rest.rstrip(_CLOSERS)[-1:] not in ".!?")
-        ):
-            return "header"
-    has_digit = _DIGIT.search(rest) is not None
-    if (
-        has_digit
-        and signs & {":", "/"}
-        and len(rest.split()) < 16
-        and _TIME.search(rest)
-        and len(_LETTERS.findall(rest)) < 6
-    ):
-        return "timestamp"
-    if signs & _OPTION_SIGNS and len(_OPTION.findall(rest)) >= 2:
-        return "synopsis"
-    if signs & _CODE_SIGNS or "::" in rest or "->" in rest:
-        if _CODE_LEAD.match(rest):
-            return "code"
-        code = _code_signs(rest, signs)
-        if code >= 2 and code * 10 > len(rest.split()):
-            return "code"
-    if not (rare or has_digit or "/" in signs):
+
+def _dot_leaders(s: str) -> bool:
+    return _DOT_LEADER.search(s) is not None
+
+
+def _markup(s: str) -> bool:
+    return _MARKUP.search(s) is not None
+
+
+def _table_row(s: str) -> bool:
+    return s.count("|") >= 2 or "\t" in s.strip() or len(_GAP.findall(s)) >= 2
+
+
+def _symbols(s: str) -> bool:
+    return _SYMBOL_RUN.search(s) is not None
+
+
+def _without_urls(s: str) -> str | None:
+    """The sentence with its URLs cut out; None (a URL line) when fewer than five words
+    are left."""
+    if not _URL.search(s):
+        return s
+    rest = _URL.sub(" ", s)
+    if sum(1 for t in rest.split() if _WORD.fullmatch(t)) < 5:
         return None
-    # Mostly not words: letters against the other visible characters, then tokens.
+    return rest
+
+
+def _header(rest: str) -> bool:
+    header = _HEADER.match(rest)
+    return header is not None and bool(
+        _FIELD_NAME.fullmatch(header.group(1))
+        or (len(rest[header.end() :].split()) < 8 and rest.rstrip(_CLOSERS)[-1:] not in ".!?")
+    )
+
+
+def _timestamp(rest: str) -> bool:
+    return (
+        len(rest.split()) < 16
+        and _TIME.search(rest) is not None
+        and len(_LETTERS.findall(rest)) < 6
+    )
+
+
+def _synopsis(rest: str) -> bool:
+    return len(_OPTION.findall(rest)) >= 2
+
+
+def _code(rest: str, signs: set[str]) -> bool:
+    if _CODE_LEAD.match(rest):
+        return True
+    code = _code_signs(rest, signs)
+    return code >= 2 and code * 10 > len(rest.split())
+
+
+def _few_words(rest: str) -> bool:
+    """Mostly not words: letters against the other visible characters, then tokens."""
     visible = len(rest) - rest.count(" ") - rest.count("\n")
     letters = visible - sum(rest.count(c) for c in _NOT_LETTERS)
     if letters * 2 < visible:
-        return "few words"
+        return True
     if letters * 10 < visible * 9:
         tokens = rest.split()
-        if sum(1 for t in tokens if _WORD.fullmatch(t)) * 2 < len(tokens):
-            return "few words"
+        return sum(1 for t in tokens if _WORD.fullmatch(t)) * 2 < len(tokens)
+    return False
+
+
+# The rules over the whole sentence: (reason, the signs that call for it, the rule).
+_SENTENCE_RULES: tuple[tuple[str, frozenset[str], Callable[[str], bool]], ...] = (
+    ("dot leaders", _DOT_SIGNS, _dot_leaders),
+    ("markup", _MARKUP_SIGNS, _markup),
+    ("table row", _TABLE_SIGNS, _table_row),
+    ("symbols", _RARE_SIGNS, _symbols),
+)
+
+
+def _rules(s: str, signs: set[str]) -> str | None:
+    """The rules a sentence's suspicious characters call for, cheapest first.
+
+    The rules of _SENTENCE_RULES test the sentence; the others test the rest once
+    URLs are cut out. A sentence whose only suspects are ones prose uses too
+    (":;/$&") is tested for headers, URLs and timestamps, and for "few words" only
+    if it has a digit.
+    """
+    for reason, gate, rule in _SENTENCE_RULES:
+        if signs & gate and rule(s):
+            return reason
+    rest = s
+    if "/" in signs:
+        cut = _without_urls(s)
+        if cut is None:
+            return "url"
+        rest = cut
+    if ":" in signs and _header(rest):
+        return "header"
+    has_digit = _DIGIT.search(rest) is not None
+    if has_digit and signs & _TIME_SIGNS and _timestamp(rest):
+        return "timestamp"
+    if signs & _OPTION_SIGNS and _synopsis(rest):
+        return "synopsis"
+    if (signs & _CODE_SIGNS or "::" in rest or "->" in rest) and _code(rest, signs):
+        return "code"
+    if (signs & _RARE_SIGNS or has_digit or "/" in signs) and _few_words(rest):
+        return "few words"
     return None
 
 

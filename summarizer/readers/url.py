@@ -25,6 +25,8 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from email.message import Message
+from http.client import HTTPMessage
+from typing import IO, Any
 
 from summarizer.errors import InvalidDocumentError, InvalidOptionError
 from summarizer.readers._base import Extracted
@@ -43,13 +45,19 @@ class FetchError(InvalidDocumentError):
 
 
 class _Redirects(urllib.request.HTTPRedirectHandler):
-    """Redirects only to http(s), at most ``max_redirections`` of them."""
+    """Redirects only to http(s); a subclass sets ``max_redirections`` (see :func:`_opener`)."""
 
-    def __init__(self, limit: int) -> None:
-        self.max_redirections = limit
-        self.max_repeats = 1  # the same URL twice is a loop
+    max_repeats = 1  # the same URL twice is a loop
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[override]
+    def redirect_request(
+        self,
+        req: urllib.request.Request,
+        fp: IO[bytes],
+        code: int,
+        msg: str,
+        headers: HTTPMessage,
+        newurl: str,
+    ) -> urllib.request.Request | None:
         scheme = urllib.parse.urlsplit(urllib.parse.urljoin(req.full_url, newurl)).scheme
         if scheme not in ("http", "https"):
             raise FetchError(f"redirected to a {scheme or 'relative'}: URL, not http(s)")
@@ -57,6 +65,9 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
 
 
 def _opener(max_redirects: int) -> urllib.request.OpenerDirector:
+    class Redirects(_Redirects):  # the limit as a class attribute, where the stdlib reads it
+        max_redirections = max_redirects
+
     opener = urllib.request.OpenerDirector()
     for handler in (
         urllib.request.ProxyHandler(),
@@ -64,7 +75,7 @@ def _opener(max_redirects: int) -> urllib.request.OpenerDirector:
         urllib.request.HTTPSHandler(context=ssl.create_default_context()),
         urllib.request.HTTPDefaultErrorHandler(),
         urllib.request.HTTPErrorProcessor(),
-        _Redirects(max_redirects),
+        Redirects(),
     ):
         opener.add_handler(handler)
     return opener
@@ -106,6 +117,25 @@ def fetch(
     ``content_type`` is lower-cased without parameters ("" when the server sent
     none); ``charset`` is the header's charset parameter or ``None``.
     """
+    target, host = _validate(url, timeout, max_bytes)
+    deadline = time.monotonic() + timeout
+    request = urllib.request.Request(target, headers={"User-Agent": _USER_AGENT})
+    response = _open(request, url, host, timeout, max_redirects)
+    with response:
+        headers: Message = response.headers
+        content_type = headers.get_content_type() if headers.get("Content-Type") else ""
+        charset = headers.get_content_charset()
+        final_url = response.geturl()
+        _check_headers(url, content_type, headers.get("Content-Length"), max_bytes)
+        chunks = _read(response, url, host, deadline, max_bytes)
+    body = b"".join(chunks)
+    if b"\x00" in body[:4096]:
+        raise FetchError(f"{url} is binary data, not a text document")
+    return body, content_type, charset, final_url
+
+
+def _validate(url: str, timeout: float, max_bytes: int) -> tuple[str, str]:
+    """The options checked; the URL (http or https, with a host) to request, and its host."""
     if not isinstance(url, str):
         raise InvalidOptionError(f"url must be a str, got {type(url).__name__}")
     if not (isinstance(timeout, (int, float)) and timeout > 0):
@@ -115,61 +145,67 @@ def fetch(
     parts = urllib.parse.urlsplit(url.strip())
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         raise FetchError(f"not an http(s) URL: {url!r}")
-    host = parts.hostname
-    deadline = time.monotonic() + timeout
-    request = urllib.request.Request(parts.geturl(), headers={"User-Agent": _USER_AGENT})
+    return parts.geturl(), parts.hostname
+
+
+def _open(
+    request: urllib.request.Request, url: str, host: str, timeout: float, max_redirects: int
+) -> Any:
+    """The response to ``request`` after redirects; every failure a FetchError."""
     try:
-        response = _opener(max_redirects).open(request, timeout=timeout)
+        return _opener(max_redirects).open(request, timeout=timeout)
     except FetchError:
         raise
     except urllib.error.HTTPError as error:
-        error.close()
-        message = str(error.msg or "")
-        if message.startswith(urllib.request.HTTPRedirectHandler.inf_msg[:40]):
-            raise FetchError(f"too many redirects (more than {max_redirects}) from {url}") from None
-        if 300 <= error.code < 400 and "not allowed" in message:
-            raise FetchError(f"{url} redirected to a URL that is not http(s)") from None
-        raise FetchError(f"HTTP {error.code} {error.reason} for {url}") from None
+        raise _status_error(error, url, max_redirects) from None
     except (urllib.error.URLError, OSError, http.client.HTTPException, ValueError) as error:
         raise FetchError(f"cannot fetch {url}: {_reason(error, host)}") from None
-    with response:
-        headers: Message = response.headers
-        content_type = headers.get_content_type() if headers.get("Content-Type") else ""
-        charset = headers.get_content_charset()
-        final_url = response.geturl()
-        if not _is_text(content_type):
-            raise FetchError(f"{url} is {content_type}, not a text document")
-        length = headers.get("Content-Length")
-        if length and length.strip().isdigit() and int(length) > max_bytes:
-            raise FetchError(f"{url} is too large: {int(length):,} bytes (limit {max_bytes:,})")
-        chunks: list[bytes] = []
-        size = 0
-        try:
-            while True:
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    raise TimeoutError
-                sock = getattr(getattr(response, "fp", None), "raw", None)
-                sock = getattr(sock, "_sock", None)
-                if sock is not None:
-                    sock.settimeout(remaining)
-                chunk = (
-                    response.read1(_CHUNK) if hasattr(response, "read1") else response.read(_CHUNK)
-                )
-                if not chunk:
-                    break
-                size += len(chunk)
-                if size > max_bytes:
-                    raise FetchError(f"{url} is too large: over {max_bytes:,} bytes")
-                chunks.append(chunk)
-        except FetchError:
-            raise
-        except (OSError, http.client.HTTPException) as error:
-            raise FetchError(f"cannot fetch {url}: {_reason(error, host)}") from None
-    body = b"".join(chunks)
-    if b"\x00" in body[:4096]:
-        raise FetchError(f"{url} is binary data, not a text document")
-    return body, content_type, charset, final_url
+
+
+def _status_error(error: urllib.error.HTTPError, url: str, max_redirects: int) -> FetchError:
+    """The FetchError for an HTTP error status (the stdlib's redirect limits end as one)."""
+    error.close()
+    message = str(error.msg or "")
+    if message.startswith(urllib.request.HTTPRedirectHandler.inf_msg[:40]):
+        return FetchError(f"too many redirects (more than {max_redirects}) from {url}")
+    if 300 <= error.code < 400 and "not allowed" in message:
+        return FetchError(f"{url} redirected to a URL that is not http(s)")
+    return FetchError(f"HTTP {error.code} {error.reason} for {url}")
+
+
+def _check_headers(url: str, content_type: str, length: str | None, max_bytes: int) -> None:
+    """Only text, and no Content-Length over the cap."""
+    if not _is_text(content_type):
+        raise FetchError(f"{url} is {content_type}, not a text document")
+    if length and length.strip().isdigit() and int(length) > max_bytes:
+        raise FetchError(f"{url} is too large: {int(length):,} bytes (limit {max_bytes:,})")
+
+
+def _read(response: Any, url: str, host: str, deadline: float, max_bytes: int) -> list[bytes]:
+    """The body's chunks, read within the deadline and failing at the first byte past the cap."""
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        while True:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise TimeoutError
+            sock = getattr(getattr(response, "fp", None), "raw", None)
+            sock = getattr(sock, "_sock", None)
+            if sock is not None:
+                sock.settimeout(remaining)
+            chunk = response.read1(_CHUNK) if hasattr(response, "read1") else response.read(_CHUNK)
+            if not chunk:
+                break
+            size += len(chunk)
+            if size > max_bytes:
+                raise FetchError(f"{url} is too large: over {max_bytes:,} bytes")
+            chunks.append(chunk)
+    except FetchError:
+        raise
+    except (OSError, http.client.HTTPException) as error:
+        raise FetchError(f"cannot fetch {url}: {_reason(error, host)}") from None
+    return chunks
 
 
 _FORMAT_BY_TYPE = {
