@@ -308,6 +308,7 @@ def pagerank(
     *,
     solver: str = "auto",
     symmetric: bool = False,
+    teleport: np.ndarray | None = None,
 ) -> np.ndarray:
     """Stationary distribution of a random walk on a weighted graph.
 
@@ -315,7 +316,9 @@ def pagerank(
     sparse matrix, or an operator with ``matvec``/``rmatvec`` (such as
     ``similarity_operator``). With probability ``damping`` the walk follows an
     edge in proportion to its weight, else it jumps to a node uniformly at
-    random; nodes without edges (dangling) always jump. The result sums to 1.
+    random, or in proportion to ``teleport`` (non-negative, not all zero: a
+    personalized PageRank); nodes without edges (dangling) always jump. The
+    result sums to 1.
 
     Solvers: ``"power"`` iterates until the L1 change falls below ``tol`` or
     ``max_iter`` steps. ``"direct"`` solves the linear system exactly (dense
@@ -327,6 +330,9 @@ def pagerank(
     """
     if solver not in ("auto", "power", "direct", "cg"):
         raise ValueError(f"unknown solver {solver!r}")
+    if teleport is not None:
+        teleport = np.asarray(teleport, dtype=np.float64)
+        teleport = teleport / teleport.sum()
     if _issparse(weights):
         w = _sparse().csr_matrix(weights, dtype=np.float64)
         out = np.asarray(w.sum(axis=1)).ravel()
@@ -339,18 +345,20 @@ def pagerank(
         w = np.asarray(weights, dtype=np.float64)
         out = w.sum(axis=1)
         if solver == "direct" or (solver == "auto" and w.shape[0] <= DENSE_MAX):
-            return _pagerank_direct(w, out, damping)
+            return _pagerank_direct(w, out, damping, teleport)
         product, transpose_product = w.__matmul__, w.T.__matmul__
     if solver == "direct":
         raise ValueError("solver='direct' needs dense weights")
     if solver == "cg" or (solver == "auto" and symmetric):
-        return _pagerank_cg(product, out, damping, tol, max_iter)
-    return _pagerank_power(transpose_product, out, damping, tol, max_iter)
+        return _pagerank_cg(product, out, damping, tol, max_iter, teleport)
+    return _pagerank_power(transpose_product, out, damping, tol, max_iter, teleport)
 
 
-def _pagerank_direct(w: np.ndarray, out: np.ndarray, damping: float) -> np.ndarray:
-    """Solve ``(I - damping * T) x = (1 - damping) / n`` where column j of T is where
-    the walk goes from j."""
+def _pagerank_direct(
+    w: np.ndarray, out: np.ndarray, damping: float, teleport: np.ndarray | None = None
+) -> np.ndarray:
+    """Solve ``(I - damping * T) x = (1 - damping) t`` where column j of T is where the
+    walk goes from j (a dangling node jumps by the teleport vector t, uniform by default)."""
     n = w.shape[0]
     if n == 0:
         return np.zeros(0)
@@ -358,16 +366,19 @@ def _pagerank_direct(w: np.ndarray, out: np.ndarray, damping: float) -> np.ndarr
     if dangling.any():
         inv = np.divide(-damping, out, out=np.zeros(n), where=~dangling)
         system = (w * inv[:, None]).T
-        system[:, dangling] = -damping / n
+        system[:, dangling] = -damping / n if teleport is None else -damping * teleport[:, None]
     else:
         system = (w * (-damping / out)[:, None]).T
     system.flat[:: n + 1] += 1.0
-    x = np.linalg.solve(system, np.full(n, (1.0 - damping) / n))
+    rhs = np.full(n, (1.0 - damping) / n) if teleport is None else (1.0 - damping) * teleport
+    x = np.linalg.solve(system, rhs)
     np.maximum(x, 0.0, out=x)
     return x / x.sum()
 
 
-def _pagerank_power(transpose_product, out, damping, tol, max_iter) -> np.ndarray:
+def _pagerank_power(
+    transpose_product, out, damping, tol, max_iter, teleport: np.ndarray | None = None
+) -> np.ndarray:
     """Power iteration; ``transpose_product(v)`` is ``W^T v``."""
     n = out.size
     if n == 0:
@@ -375,11 +386,14 @@ def _pagerank_power(transpose_product, out, damping, tol, max_iter) -> np.ndarra
     dangling = out <= 0
     inv = np.divide(1.0, out, out=np.zeros(n), where=~dangling)
     x = np.full(n, 1.0 / n)
-    teleport = (1.0 - damping) / n
+    jump = np.full(n, 1.0 / n) if teleport is None else teleport
     for _ in range(max_iter):
         new = np.asarray(transpose_product(x * inv), dtype=np.float64).ravel()
         new *= damping
-        new += damping * x[dangling].sum() / n + teleport
+        if teleport is None:  # the uniform case, as it always was computed
+            new += damping * x[dangling].sum() / n + (1.0 - damping) / n
+        else:
+            new += (damping * x[dangling].sum() + (1.0 - damping)) * jump
         err = np.abs(new - x).sum()
         x = new
         if err < tol:
@@ -387,15 +401,18 @@ def _pagerank_power(transpose_product, out, damping, tol, max_iter) -> np.ndarra
     return x / x.sum()
 
 
-def _pagerank_cg(product, out, damping, tol, max_iter) -> np.ndarray:
+def _pagerank_cg(
+    product, out, damping, tol, max_iter, teleport: np.ndarray | None = None
+) -> np.ndarray:
     """PageRank of a symmetric graph by conjugate gradients.
 
-    With uniform teleport and dangling jumps the answer is proportional to
-    the z solving ``(I - damping * W D^+) z = 1`` (D: weighted degrees). With
-    ``z = D^(1/2) y`` on nodes with edges this becomes ``(I - damping * S) y =
-    D^(-1/2) 1`` for the symmetric ``S = D^(-1/2) W D^(-1/2)``, whose
-    eigenvalues lie in [-1, 1]: the system is positive definite with condition
-    number at most (1 + damping) / (1 - damping). Nodes without edges get z = 1.
+    With teleport and dangling jumps by t (uniform by default) the answer is
+    proportional to the z solving ``(I - damping * W D^+) z = t`` (D: weighted
+    degrees). With ``z = D^(1/2) y`` on nodes with edges this becomes ``(I -
+    damping * S) y = D^(-1/2) t`` for the symmetric ``S = D^(-1/2) W D^(-1/2)``,
+    whose eigenvalues lie in [-1, 1]: the system is positive definite with
+    condition number at most (1 + damping) / (1 - damping). Nodes without edges
+    get z = t.
     """
     n = out.size
     if n == 0:
@@ -407,7 +424,7 @@ def _pagerank_cg(product, out, damping, tol, max_iter) -> np.ndarray:
     def apply(v: np.ndarray) -> np.ndarray:
         return v - damping * scale * np.asarray(product(scale * v), dtype=np.float64).ravel()
 
-    b = scale.copy()
+    b = scale.copy() if teleport is None else scale * teleport
     y = np.zeros(n)
     r = b.copy()
     p = r.copy()
@@ -424,7 +441,7 @@ def _pagerank_cg(product, out, damping, tol, max_iter) -> np.ndarray:
         p *= rr_next / rr
         p += r
         rr = rr_next
-    z = np.where(live, y / np.where(live, scale, 1.0), 1.0)
+    z = np.where(live, y / np.where(live, scale, 1.0), 1.0 if teleport is None else teleport)
     np.maximum(z, 0.0, out=z)
     return z / z.sum()
 

@@ -351,8 +351,7 @@ def test_language_objects_without_weak_references():
 
 def test_mixed_scripts():
     text = (
-        "東京大学の研究チームは量子計算機を開発した。Quantum computers are fast. "
-        "量子計算機は速い。"
+        "東京大学の研究チームは量子計算機を開発した。Quantum computers are fast. 量子計算機は速い。"
     )
     keywords = extract_keywords(text, 10)
     texts = {k.text for k in keywords}
