@@ -23,6 +23,8 @@ from summarizer.errors import InvalidFileError, InvalidInputError, InvalidOption
 from summarizer.keyphrases import Keyword, extract_keywords
 from summarizer.languages import resolve_language
 from summarizer.methods import DEFAULT_METHOD, METHODS, Method, get_method
+from summarizer.query import QUESTION_WORDS, combine
+from summarizer.query import relevance as query_relevance
 from summarizer.segment import get_segmenter
 from summarizer.select import ORDERS, check_diversity, select
 from summarizer.summary import Sentence, Summary
@@ -49,6 +51,7 @@ DEFAULT_MAX_CHARS = 10_000_000
 # The options every summarizer has, whatever its method (the method's own come from it).
 COMMON_OPTIONS = (
     *("method", "language", "format", "order", "max_chars", "diversity", "keywords", "ranking"),
+    "query",
 )
 INPUT_FORMATS = ("auto", *readers.FORMATS)
 # Formats whose bytes declare their own encoding (a meta charset, MIME headers): accepted as
@@ -56,6 +59,8 @@ INPUT_FORMATS = ("auto", *readers.FORMATS)
 _BYTES_FORMATS = ("html", "email")
 BUDGET_OPTIONS = ("sentences", "ratio", "words", "chars", "budget")
 
+_BETWEEN = "\n\n"  # what joins several documents into one text
+Source = str | readers.Extracted  # one input: text, or a document already read
 # What a version 1 state file could hold: every option of every method, flat.
 _V1_OPTIONS = frozenset(
     (*COMMON_OPTIONS, "damping", "threshold", "lead_weight", "lead_decay", "lead_cap")
@@ -97,6 +102,9 @@ class Summarizer:
         ``summarizer.keyphrases``); 0 (default) for none.
     ranking : also give every sentence with its score (``Summary.ranking``; the score is None
         for sentences that are no candidates: headings, boilerplate, non-prose).
+    query : a question or topic to focus on (``summarizer.query``): sentences are ranked by
+        their relevance to it, combined with the method's score, and at most one sentence is
+        taken per paragraph while the budget allows. ``summarize(..., query=)`` overrides it.
     **options : the method's own options, e.g. ``damping=``, ``threshold=`` for
         ``"lexrank"``; ``Summarizer.options_of(method)`` lists them. An option the method
         does not take raises ``InvalidOptionError``.
@@ -113,6 +121,7 @@ class Summarizer:
         diversity: float | None = None,
         keywords: int = 0,
         ranking: bool = False,
+        query: str | None = None,
         **options: Any,
     ) -> None:
         cls = get_method(method)
@@ -125,6 +134,7 @@ class Summarizer:
         if not isinstance(ranking, bool):
             raise validate.fail("ranking", "True or False", ranking)
         self.ranking = ranking
+        self.query = _check_query(query)
         self._diversity_option = None if diversity is None else check_diversity(diversity)
         self.diversity: float = (
             cls.default_diversity if self._diversity_option is None else self._diversity_option
@@ -156,12 +166,31 @@ class Summarizer:
             return readers.read(data, fmt)
         return readers.read(validate.text(source, self.max_chars, what=what), self.format)
 
-    def _document(self, extracted: readers.Extracted) -> tuple[Document, Detection | None]:
+    def _read_all(self, sources: list | tuple) -> tuple[readers.Extracted, list[int]]:
+        """Several inputs read and joined into one text (a blank line between them, so no
+        sentence or paragraph crosses from one to the next), and where each begins."""
+        parts = [self._read(source, what=f"document {i}") for i, source in enumerate(sources)]
+        texts, blocks, starts, at = [], [], [], 0
+        for part in parts:
+            starts.append(at)
+            texts.append(part.text)
+            blocks += [readers.Block(b.start + at, b.end + at, b.kind) for b in part.blocks]
+            at += len(part.text) + len(_BETWEEN)
+        formats = {part.format for part in parts}
+        joined = readers.Extracted(
+            _BETWEEN.join(texts), tuple(blocks), formats.pop() if len(formats) == 1 else "mixed"
+        )
+        validate.text(joined.text, self.max_chars, what="the documents together")
+        return joined, starts
+
+    def _document(
+        self, extracted: readers.Extracted, starts: list[int] | None = None
+    ) -> tuple[Document, Detection | None]:
         """The Document of a read input, in its language (detected unless given)."""
         text = extracted.text
         code, detection = self._analysis(text)
         spans = split_at_blocks(text, get_segmenter(code).spans(text), extracted)
-        document = Document(text, spans, get_analyzer(code), self.frequencies, extracted)
+        document = Document(text, spans, get_analyzer(code), self.frequencies, extracted, starts)
         return document, detection
 
     @staticmethod
@@ -199,7 +228,7 @@ class Summarizer:
 
     def summarize(
         self,
-        text: str | readers.Extracted,
+        text: Source | list[Source] | tuple[Source, ...],
         sentences: int | None = None,
         *,
         ratio: float | None = None,
@@ -207,11 +236,16 @@ class Summarizer:
         chars: int | None = None,
         budget: Budget | None = None,
         order: str | None = None,
+        query: str | None = None,
     ) -> Summary:
         """Summarize ``text`` within one budget (``sentences=3`` when none is given).
 
         Give at most one of ``sentences``, ``ratio``, ``words``, ``chars``, or a ``Budget``.
-        ``text`` may also be what ``summarizer.readers.read`` returned.
+        ``text`` may also be what ``summarizer.readers.read`` returned, or a list or tuple of
+        texts: one summary of them all (``Sentence.document`` tells which each sentence is
+        from; offsets count within it; ``Summary.documents`` holds their texts and
+        ``Summary.text`` their join, with a blank line between them, which keyphrase offsets
+        index). ``query`` focuses this summary on a question (default: the summarizer's own).
         """
         if budget is None:
             budget = Budget.from_options(sentences, ratio, words, chars)
@@ -220,13 +254,24 @@ class Summarizer:
         else:
             budget = Budget.of(budget)
         order = self.order if order is None else validate.choice("order", order, ORDERS)
-        return self._summarize(text, budget, order)
+        query = self.query if query is None else _check_query(query)
+        return self._summarize(text, budget, order, query)
 
-    def _summarize(self, text: str | readers.Extracted, budget: Budget, order: str) -> Summary:
+    def _summarize(
+        self,
+        text: Source | list[Source] | tuple[Source, ...],
+        budget: Budget,
+        order: str,
+        query: str | None,
+    ) -> Summary:
         t0 = perf_counter()
-        extracted = self._read(text)
+        several = isinstance(text, (list, tuple))
+        if isinstance(text, (list, tuple)):
+            extracted, starts = self._read_all(text)
+        else:
+            extracted, starts = self._read(text), [0]
         t_read = perf_counter()
-        document, detection = self._document(extracted)
+        document, detection = self._document(extracted, starts)
         text, spans = document.text, document.spans
         t1 = perf_counter()
         diverse = self.diversity > 0.0
@@ -234,6 +279,9 @@ class Summarizer:
             document.vectors  # noqa: B018 - analyze in its own stage, so timings say where
         t2 = perf_counter()
         scores = self.scorer.score(document, budget)
+        candidates = document.candidates
+        if query:
+            scores, candidates = _focus(document, scores, candidates, query, budget)
         t3 = perf_counter()
         chosen = select(
             scores,
@@ -242,21 +290,19 @@ class Summarizer:
             order,
             diversity=self.diversity,
             vectors=document.vectors.tfidf if diverse and document.n > 1 else None,
-            candidates=document.candidates,
+            candidates=candidates,
         )
-        result = [
-            Sentence(text[spans[i][0] : spans[i][1]], i, spans[i][0], spans[i][1], float(scores[i]))
-            for i in chosen.tolist()
-        ]
+        local = _Locator(document)
+        result = [local.sentence(i, float(scores[i])) for i in chosen.tolist()]
         keyphrases = None
         if self.keywords:
             keyphrases = extract_keywords(text, self.keywords, language=document.language)
         ranked = None
         if self.ranking:
-            allowed = document.candidates.tolist()
+            allowed = candidates.tolist()
             ranked = [
-                Sentence(text[s:e], i, s, e, float(scores[i]) if allowed[i] else None)
-                for i, (s, e) in enumerate(spans)
+                local.sentence(i, float(scores[i]) if allowed[i] else None)
+                for i in range(len(spans))
             ]
         t4 = perf_counter()
         timings = {
@@ -281,6 +327,8 @@ class Summarizer:
             n_candidates=int(document.candidates.sum()),
             ranking=ranked,
             keywords=keyphrases,
+            query=query,
+            documents=local.texts if several else None,
         )
 
     # Persistence (``summarizer.persist``): options and fitted IDF as plain, versioned JSON.
@@ -344,6 +392,73 @@ class Summarizer:
             return cls.from_dict(state, **overrides)
         except InvalidFileError as exc:
             raise InvalidFileError(f"{os.fspath(path)}: {exc}") from None
+
+
+class _Locator:
+    """Sentences of a Document as ``Sentence`` objects with offsets within their own document
+    (the joined text of several documents is split back into them)."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        starts = document.starts
+        text = document.text
+        ends = [s - len(_BETWEEN) for s in starts[1:]] + [len(text)]
+        self.texts = tuple(text[s:e] for s, e in zip(starts, ends, strict=True))
+        ids = document.documents
+        self.first = np.searchsorted(ids, np.arange(len(starts))).tolist()
+
+    def sentence(self, i: int, score: float | None) -> Sentence:
+        document = self.document
+        start, end = document.spans[i]
+        d = int(document.documents[i]) if len(document.starts) > 1 else 0
+        offset = document.starts[d]
+        index = i - self.first[d]
+        return Sentence(document.text[start:end], index, start - offset, end - offset, score, d)
+
+
+def _check_query(query: object) -> str | None:
+    if query is not None and not isinstance(query, str):
+        raise validate.fail("query", "None or a str", query)
+    return query or None
+
+
+def _focus(
+    document: Document, scores: np.ndarray, candidates: np.ndarray, query: str, budget: Budget
+) -> tuple[np.ndarray, np.ndarray]:
+    """Scores and candidates of a query-focused summary (``summarizer.query``): relevance
+    combined with the method's scores, and the best sentence of each paragraph as candidates
+    while there are enough paragraphs for the budget. A query none of whose terms occurs
+    leaves the summary as it would be without it."""
+    words = query.lower().split()
+    if document.language in QUESTION_WORDS:
+        shape = QUESTION_WORDS[document.language]
+        words = [w for w in words if w.strip(".,;:!?\"'()") not in shape]
+    terms = document.analyzer.terms(" ".join(words))
+    column = {term: i for i, term in enumerate(document.vectors.terms)}
+    columns = np.array([column[t] for t in terms if t in column], dtype=np.intp)
+    vectors = document.vectors
+    relevance = query_relevance(
+        vectors.tf, vectors.tfidf, columns, document.paragraphs, document.documents
+    )
+    if not relevance.any():
+        return scores, candidates
+    focused = combine(relevance, scores)
+    best = _best_per_group(focused, document.paragraphs, candidates)
+    needed = budget.count(int(candidates.sum()))
+    if needed is None or int(best.sum()) >= needed:
+        candidates = best
+    return focused, candidates
+
+
+def _best_per_group(scores: np.ndarray, groups: np.ndarray, allowed: np.ndarray) -> np.ndarray:
+    """The candidate of highest score in each group (the earliest of equals)."""
+    index = np.flatnonzero(allowed)
+    order = index[np.lexsort((index, -scores[index], groups[index]))]
+    first = np.ones(order.size, dtype=bool)
+    first[1:] = groups[order[1:]] != groups[order[:-1]]
+    best = np.zeros(scores.size, dtype=bool)
+    best[order[first]] = True
+    return best
 
 
 def _check_method_options(

@@ -16,8 +16,10 @@ those every sentence, so a text with content always gets a summary.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from functools import cached_property
+from itertools import pairwise
 
 import numpy as np
 
@@ -28,6 +30,8 @@ from summarizer.readers import Extracted
 from summarizer.readers.prose import prose_mask
 from summarizer.text import Analyzer, TermIndex
 from summarizer.vectorize import DocumentFrequencies, Vectors, vectorize
+
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 
 __all__ = ["Document", "split_at_blocks"]
 
@@ -79,12 +83,14 @@ class Document:
         analyzer: Analyzer,
         frequencies: DocumentFrequencies | None = None,
         extracted: Extracted | None = None,
+        starts: list[int] | None = None,
     ) -> None:
         self.text = text
         self.spans = spans
         self.analyzer = analyzer
         self.frequencies = frequencies
         self.extracted = extracted
+        self.starts = starts or [0]  # where each document begins, when there are several
 
     @property
     def n(self) -> int:
@@ -135,7 +141,36 @@ class Document:
     def body_positions(self) -> np.ndarray:
         """Each sentence's position counted in body sentences (headings do not count), so the
         first sentence after a title has position 0."""
-        return rank.body_positions(self.headings)
+        positions = rank.body_positions(self.headings)
+        if len(self.starts) > 1:  # each document counts from its own first body sentence
+            first = np.searchsorted(self.documents, np.arange(len(self.starts)))
+            body = ~self.headings
+            before = np.concatenate(([0], np.cumsum(body)))[np.minimum(first, self.n)]
+            positions = positions - before[self.documents]
+        return positions
+
+    @cached_property
+    def documents(self) -> np.ndarray:
+        """Each sentence's document (all 0 for one document)."""
+        if len(self.starts) == 1:
+            return np.zeros(self.n, dtype=np.intp)
+        begins = np.array([s for s, _ in self.spans], dtype=np.intp)
+        return np.searchsorted(np.array(self.starts), begins, side="right") - 1
+
+    @cached_property
+    def paragraphs(self) -> np.ndarray:
+        """Each sentence's paragraph, numbered from 0 in order: a new paragraph starts after a
+        blank line (a reader's blocks are separated by one)."""
+        text, spans = self.text, self.spans
+        starts = [
+            _BLANK_LINE.search(text, previous[1], current[0]) is not None
+            for previous, current in pairwise(spans)
+        ]
+        return (
+            np.concatenate(([0], np.cumsum(starts, dtype=np.intp)))
+            if spans
+            else np.zeros(0, np.intp)
+        )
 
     @cached_property
     def word_counts(self) -> np.ndarray:

@@ -22,21 +22,28 @@ def flatten(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
-    """One sentence of the source: ``source[start:end] == text``; ``index`` counts from 0."""
+    """One sentence of the source: ``source[start:end] == text``; ``index`` counts from 0.
+
+    In a summary of several documents, ``document`` is the index of the sentence's document,
+    and ``index``, ``start`` and ``end`` count within that document.
+    """
 
     text: str
     index: int
     start: int
     end: int
     score: float | None = None
+    document: int = 0
 
     def __reduce__(self):
         # Plain constructor arguments: pickles (to and from worker processes) about twice
         # as fast as the dataclass default, which matters at ~0.3 ms per summary.
-        return (Sentence, (self.text, self.index, self.start, self.end, self.score))
+        fields = (self.text, self.index, self.start, self.end, self.score, self.document)
+        return (Sentence, fields)
 
     def to_dict(self) -> dict[str, Any]:
         return {
+            "document": self.document,
             "index": self.index,
             "start": self.start,
             "end": self.end,
@@ -67,6 +74,9 @@ class Summary:
     # With summarize(..., ranking=True): every sentence with its score, None if no candidate.
     ranking: list[Sentence] | None = field(default=None, repr=False)
     keywords: list[Keyword] | None = None  # with Summarizer(keywords=N): the keyphrases
+    query: str | None = None  # the question the summary was focused on, if any
+    # Several documents summarized as one: their texts (what each sentence's offsets index).
+    documents: tuple[str, ...] | None = field(default=None, repr=False)
 
     def __str__(self) -> str:
         """The summary text, one sentence per line (inner whitespace collapsed)."""
@@ -79,7 +89,7 @@ class Summary:
         # See Sentence.__reduce__.
         fields = (self.sentences, self.method, self.language, self.budget, self.order)
         more = (self.n_sentences, self.timings, self.detection, self.text, self.format)
-        last = (self.n_candidates, self.ranking, self.keywords)
+        last = (self.n_candidates, self.ranking, self.keywords, self.query, self.documents)
         return (Summary, (*fields, *more, *last))
 
     def __iter__(self) -> Iterator[Sentence]:
@@ -88,7 +98,10 @@ class Summary:
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict: sentences with scores and offsets, options, timings; for input
         that is not plain text, also the extracted ``text`` that the offsets index."""
-        extracted = {} if self.format == "text" else {"text": self.text}
+        if self.documents is not None:
+            extracted: dict[str, Any] = {"documents": list(self.documents)}
+        else:
+            extracted = {} if self.format == "text" else {"text": self.text}
         return {
             "format": self.format,
             **extracted,
@@ -99,6 +112,7 @@ class Summary:
             "order": self.order,
             "n_sentences": self.n_sentences,
             "n_candidates": self.n_candidates,
+            **({} if self.query is None else {"query": self.query}),
             "sentences": [s.to_dict() for s in self.sentences],
             **({} if self.ranking is None else {"ranking": [s.to_dict() for s in self.ranking]}),
             **({} if self.keywords is None else {"keywords": [k.to_dict() for k in self.keywords]}),

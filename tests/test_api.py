@@ -75,7 +75,7 @@ def test_to_dict_is_json_ready(article):
     assert d["budget"] == {"kind": "sentences", "value": 2}
     assert d["order"] == "document"
     assert set(d["timings"]) == STAGES
-    assert set(d["sentences"][0]) == {"index", "start", "end", "score", "text"}
+    assert set(d["sentences"][0]) == {"document", "index", "start", "end", "score", "text"}
 
 
 def test_order_score_puts_best_first(article):

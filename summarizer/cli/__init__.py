@@ -55,6 +55,8 @@ def _summarizer(args: argparse.Namespace) -> Summarizer:
     options["format"] = args.input_format
     options["keywords"] = args.keywords
     options["ranking"] = args.format == "html"  # the page shades every sentence by its score
+    if args.query is not None:
+        options["query"] = args.query
     if not args.idf:
         return Summarizer(**options)
     try:
@@ -114,11 +116,51 @@ def _message(label: str, error: InputError | SummarizerError) -> str:
     return str(error) if isinstance(error, InputError) else f"{label}: {error}"
 
 
+def _merged(items: Iterable[tuple[str, Input | InputError]]) -> Iterator[tuple[str, Any]]:
+    """All readable inputs as one multi-document input (unreadable ones reported first)."""
+    labels, texts = [], []
+    for label, item in items:
+        if isinstance(item, InputError):
+            yield label, item
+        else:
+            labels.append(label)
+            texts.append(item)
+    yield " + ".join(labels) or "<nothing>", texts
+
+
+def _grouped(
+    records: Iterable[tuple[dict, Input | InputError]],
+) -> Iterator[tuple[dict, Any]]:
+    """Consecutive JSON Lines records with equal "group" values as one multi-document input;
+    bad records are passed on (and reported) in their place."""
+    fields: dict | None = None
+    texts: list[Input] = []
+    for where, item in records:
+        if isinstance(item, InputError):
+            yield where, item
+            continue
+        if fields is not None and where.get("group") != fields.get("group"):
+            yield fields, texts
+            fields, texts = None, []
+        if fields is None:
+            fields = {**where, "lines": []}
+        if "line" in where:
+            fields["lines"].append(where["line"])
+        texts.append(item)
+    if fields is not None:
+        yield fields, texts
+
+
 def _run_files(args: argparse.Namespace, summarizer: Summarizer, budget: Budget) -> int:
     sources = args.files or ["-"]
-    items = read_files(sources, args.encoding, summarizer.max_chars, args.input_format)
+    items: Iterable[tuple[str, Any]] = read_files(
+        sources, args.encoding, summarizer.max_chars, args.input_format
+    )
+    several = len(sources) > 1
+    if args.merge:
+        items, several = _merged(items), False
     results = _summaries(items, summarizer, budget, args)
-    writer = Writer(sys.stdout, args.format, len(sources) > 1)
+    writer = Writer(sys.stdout, args.format, several)
     status = EXIT_OK
     for label, summary in results:
         if isinstance(summary, (InputError, SummarizerError)):
@@ -133,13 +175,20 @@ def _run_files(args: argparse.Namespace, summarizer: Summarizer, budget: Budget)
 
 
 def _run_jsonl(args: argparse.Namespace, summarizer: Summarizer, budget: Budget) -> int:
-    """JSON Lines in, JSON Lines out (one object per good input line), streaming."""
-    fields = JsonlFields(args.text_field, args.id_field)
-    records = read_jsonl(args.files or ["-"], args.encoding, summarizer.max_chars, fields)
+    """JSON Lines in, JSON Lines out (one object per good input line, or per group of lines
+    with --group-field), streaming."""
+    fields = JsonlFields(args.text_field, args.id_field, args.group_field)
+    records: Iterable[tuple[dict, Any]] = read_jsonl(
+        args.files or ["-"], args.encoding, summarizer.max_chars, fields
+    )
+    if args.group_field:
+        records = _grouped(records)
     results = _summaries(records, summarizer, budget, args)
     out, ascii_only, status = sys.stdout, ascii_json(), EXIT_OK
     for where, summary in results:
         label = f"{where['source']}:{where['line']}" if "line" in where else where["source"]
+        if "lines" in where:  # a group: its lines are listed, the first one named the label
+            where = {key: value for key, value in where.items() if key != "line"}
         if isinstance(summary, (InputError, SummarizerError)):
             print_error(_message(label, summary))
             status = EXIT_INPUT

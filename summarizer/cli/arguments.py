@@ -117,6 +117,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="the inputs' format (default auto: by file extension, then by content)",
     )
     parser.add_argument(
+        "-q",
+        "--query",
+        metavar="TEXT",
+        help="focus the summary on a question or topic",
+    )
+    parser.add_argument(
+        "--merge",
+        action="store_true",
+        help="summarize all the inputs as one (a multi-document summary)",
+    )
+    parser.add_argument(
         "-k",
         "--keywords",
         type=_syntax("int"),
@@ -188,6 +199,12 @@ def _many_arguments(parser: argparse.ArgumentParser) -> None:
         default="id",
         metavar="NAME",
         help="with --jsonl: the field copied to the output as id when present (default id)",
+    )
+    many.add_argument(
+        "--group-field",
+        metavar="NAME",
+        help="with --jsonl: consecutive records with the same value of this field are "
+        "summarized together, as one multi-document input",
     )
     many.add_argument(
         "-j",

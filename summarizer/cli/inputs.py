@@ -40,6 +40,7 @@ class JsonlFields:
 
     text: str = "text"
     id: str = "id"
+    group: str | None = None  # records with equal values in a row are one multi-document input
 
 
 _BOMS = (
@@ -229,6 +230,8 @@ def _parse_record(line: bytes, first: bool, encoding: str, fields: JsonlFields) 
     if not isinstance(text, str):
         raise ValueError(f'"{fields.text}" is {_json_type(text)}, not a string')
     copied = {"id": record[fields.id]} if fields.id in record else {}
+    if fields.group is not None:
+        copied["group"] = record.get(fields.group)
     return text, copied
 
 
