@@ -145,7 +145,7 @@ def test_keyword_pipeline_and_grid_search() -> None:
         LogisticRegression(),
     )
     with warnings.catch_warnings():
-        warnings.simplefilter("error")  # no "parameter will not be used" warnings either
+        warnings.simplefilter("error", UserWarning)  # no "parameter will not be used" warning
         pipe.fit(TEXTS[TRAIN], LABELS[TRAIN])
     assert list(pipe.predict(TEXTS[TEST])) == LABELS[TEST]
     vocabulary = pipe.named_steps["tfidfvectorizer"].vocabulary_
