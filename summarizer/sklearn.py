@@ -314,11 +314,16 @@ class SummaryTransformer(_TextTags, TransformerMixin, BaseEstimator):
                 seen[0] += 1
                 yield doc
 
-        if self.fit_idf:
-            summarizer.fit(counted())
-        else:
-            for _ in counted():
-                pass
+        try:
+            if self.fit_idf:
+                summarizer.fit(counted())
+            else:
+                for _ in counted():
+                    pass
+        except SummarizerError as exc:
+            if str(exc).startswith("X"):  # about X itself, from _documents
+                raise
+            raise _at(seen[0] - 1, exc) from None
         self.summarizer_ = summarizer
         self.budget_ = budget
         self.n_documents_ = seen[0]

@@ -324,6 +324,9 @@ def test_a_too_long_text_names_its_index(estimator) -> None:
     step = clone(estimator).set_params(max_chars=50).fit(["Short. Text."])
     with pytest.raises(InputTooLargeError, match=r"^X\[1\]: text has 60 characters"):
         step.transform(["Short. Text.", "x" * 60])
+    if isinstance(estimator, SummaryTransformer):  # fit reads the texts too
+        with pytest.raises(InputTooLargeError, match=r"^X\[2\]: document has 60 characters"):
+            step.fit(["Short. Text.", "Another.", "x" * 60])
 
 
 def test_missing_scikit_learn_names_the_extra(monkeypatch) -> None:
