@@ -75,7 +75,9 @@ def test_several_documents_make_one_summary_with_offsets_in_each():
     assert summary.documents == tuple(docs) and summary.n_sentences == 6
     for s in summary:
         assert docs[s.document][s.start : s.end] == s.text
-    assert [(s.document, s.index) for s in summary] == sorted((s.document, s.index) for s in summary)
+    assert [(s.document, s.index) for s in summary] == sorted(
+        (s.document, s.index) for s in summary
+    )
     assert {s.document for s in summary} >= {0, 1}  # leads of both library articles
     assert summary.to_dict()["documents"] == docs
     focused = summarize(docs, sentences=1, query="river")
