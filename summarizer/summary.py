@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -9,7 +10,9 @@ from typing import Any
 from summarizer.budget import Budget
 from summarizer.detect import Detection
 from summarizer.keyphrases import Keyword
-from summarizer.readers._base import join_lines
+
+# A hyphen at a line break between two letters: "after-\nlecture".
+_LINE_HYPHEN = re.compile(r"(?<=[^\W\d_])-[^\S\n]*\n\s*(?=[^\W\d_])")
 
 __all__ = ["Sentence", "Summary", "flatten"]
 
@@ -17,7 +20,9 @@ __all__ = ["Sentence", "Summary", "flatten"]
 def flatten(text: str) -> str:
     """A sentence on one line: line breaks and runs of space become one space, and a hyphen
     at a line break between letters joins the words ("after-\\nlecture": "after-lecture")."""
-    return join_lines(text)
+    if "-" in text and "\n" in text:
+        text = _LINE_HYPHEN.sub("-", text)
+    return " ".join(text.split())
 
 
 @dataclass(frozen=True, slots=True)

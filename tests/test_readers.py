@@ -581,11 +581,20 @@ def test_html_without_main_text_or_broken_is_an_error():
         "   ",
         "<html><head><title>x</title></head><body></body></html>",
         "<html><body><nav><a href='/'>Home</a></nav></body></html>",
-        "<<<>>><<</",
         "<html><body><p>Copyright 2024 Example. All rights reserved.</p></body></html>",
     ):
         with pytest.raises(InvalidDocumentError):
             read(page, format="html")
+
+
+def test_an_html_fragment_is_all_content():
+    """A snippet (no doctype, html, head or body) is read block by block, not extracted."""
+    html = "<h2>Notes</h2><p>First point.</p><script>x()</script><ul><li>Item one.</li></ul>"
+    got = read(html, format="html")
+    assert got.format == "html" and got.text == "Notes\n\nFirst point.\n\nItem one."
+    assert [b.kind for b in got.blocks] == ["heading", "paragraph", "list_item"]
+    for empty in ("<<<>>><<</", "<p><p><p><p><p>", "<p> </p><br><br>"):
+        assert read(empty, format="html").text == ""
 
 
 def test_html_needs_its_extra(monkeypatch):

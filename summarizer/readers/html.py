@@ -98,11 +98,65 @@ def _walk(element: Any, builder: TextBuilder, container: str | None) -> None:
             _walk(child, builder, container)
 
 
+_PAGE = re.compile(r"<(?:!doctype|html|head|body)\b", re.IGNORECASE)
+_FRAGMENT_BLOCKS = {
+    **dict.fromkeys(("h1", "h2", "h3", "h4", "h5", "h6"), "heading"),
+    "li": "list_item",
+    "blockquote": "quote",
+    **dict.fromkeys(("p", "div", "td", "th", "dd", "dt", "section", "article", "br"), "paragraph"),
+}
+_FRAGMENT_SKIPPED = frozenset(("script", "style", "template", "noscript", "pre", "code", "table"))
+
+
+def read_fragment(text: str) -> Extracted:
+    """A piece of HTML that is not a whole page (no doctype, ``<html>``, ``<head>`` or
+    ``<body>``: a snippet, an e-mail body, a CMS field): its text, block by block, with
+    headings, list items and quotes kept apart and scripts, styles, code and tables left out.
+    Main-content extraction is for pages; a fragment is all content. A fragment without text
+    reads as an empty document."""
+    from html.parser import HTMLParser
+
+    builder = TextBuilder()
+
+    class _Parser(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.kind, self.parts, self.skipping = "paragraph", [], 0
+
+        def flush(self, next_kind: str) -> None:
+            builder.add(self.kind, "".join(self.parts))
+            self.kind, self.parts = next_kind, []
+
+        def handle_starttag(self, tag: str, attrs: object) -> None:
+            if tag in _FRAGMENT_SKIPPED:
+                self.skipping += 1
+            elif tag in _FRAGMENT_BLOCKS:
+                self.flush(_FRAGMENT_BLOCKS[tag])
+
+        def handle_endtag(self, tag: str) -> None:
+            if tag in _FRAGMENT_SKIPPED:
+                self.skipping = max(0, self.skipping - 1)
+            elif tag in _FRAGMENT_BLOCKS:
+                self.flush("paragraph")
+
+        def handle_data(self, data: str) -> None:
+            if not self.skipping:
+                self.parts.append(data)
+
+    parser = _Parser()
+    parser.feed(text)
+    parser.close()
+    parser.flush("paragraph")
+    return builder.build("html")
+
+
 def read_html(text: str, url: str | None = None, charset: str | None = None) -> Extracted:
     """Extract the main content of an HTML page given as text (see the module's rules)."""
-    trafilatura = _trafilatura()
     if not text.strip():
         raise InvalidDocumentError("the HTML page is empty")
+    if not _PAGE.search(text, 0, 100_000):
+        return read_fragment(text)
+    trafilatura = _trafilatura()
     try:
         document = trafilatura.bare_extraction(
             text,
