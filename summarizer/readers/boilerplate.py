@@ -50,6 +50,14 @@ _STRONG = re.compile(
     r"|alle rechte vorbehalten|tous droits r\u00e9serv\u00e9s|todos los derechos reservados",
     re.IGNORECASE,
 )
+# The same phrases for lower-cased text: the literal ones as substrings, the rest as a small
+# case-sensitive pattern (a case-insensitive alternation over a long paragraph is slow).
+_STRONG_LITERALS = tuple(
+    p for p in _STRONG.pattern.split("|") if re.escape(p) == p.replace(" ", "\\ ")
+)
+_STRONG_LOWER = re.compile(
+    "|".join(p for p in _STRONG.pattern.split("|") if p not in _STRONG_LITERALS)
+)
 # "licence" in English and other languages (the CJK words have no word boundaries)
 _LICENCE_WORD = re.compile(
     r"\blicen[cs](?:e[ds]?|ing)\b|\blizenz|\blicen[cç]a|\blicenza|\b\u043b\u0438\u0446\u0435\u043d\u0437\u0438"
@@ -103,7 +111,7 @@ def is_licence(text: str) -> bool:
     lowered = text.lower()
     if not any(needle in lowered for needle in _NEEDLES):
         return False
-    if _STRONG.search(text):
+    if any(phrase in lowered for phrase in _STRONG_LITERALS) or _STRONG_LOWER.search(lowered):
         return True
     return bool(_LICENCE_WORD.search(text) and _LICENCE_CONTEXT.search(text))
 

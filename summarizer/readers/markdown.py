@@ -40,6 +40,8 @@ _SNIFF_SIGNS = (
     re.compile(r"^\|.*\|[^\S\n]*\n\|[-:| ]+\|", re.M),  # table
     re.compile(r"`[^`\n]+`"),  # code span
 )
+# What each sign cannot match without (tested first: most texts hold none of them).
+_SNIFF_NEEDLES = (("#",), ("```", "~~~"), ("](",), ("-", "*", "+"), ("**", "__"), ("|",), ("`",))
 _parser: Any = None
 
 
@@ -123,9 +125,17 @@ def read(data: str | bytes, encoding: str | None = None) -> Extracted:
 def sniff(head: str) -> bool:
     """Front matter, two ATX headings, or two different Markdown signs (heading, fence,
     link, bullet, strong emphasis, table, code span)."""
-    if _FRONT.match(head) or len(_SNIFF_SIGNS[0].findall(head)) >= 2:
+    if _FRONT.match(head):
         return True
-    return sum(1 for sign in _SNIFF_SIGNS if sign.search(head)) >= 2
+    present = [any(n in head for n in needles) for needles in _SNIFF_NEEDLES]
+    if present[0] and len(_SNIFF_SIGNS[0].findall(head)) >= 2:
+        return True
+    if sum(present) < 2:
+        return False
+    found = 0
+    for sign, possible in zip(_SNIFF_SIGNS, present, strict=True):
+        found += possible and sign.search(head) is not None
+    return found >= 2
 
 
 READER = Reader("markdown", (".md", ".markdown", ".mdown", ".mkd", ".mdx"), sniff, read)

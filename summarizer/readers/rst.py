@@ -147,6 +147,7 @@ def read(data: str | bytes, encoding: str | None = None) -> Extracted:
 
 # A title underlined with a character Markdown does not use for headings, at least as long
 # as the title (as reST requires; a Markdown fence closing after a code line is shorter).
+_UNDERLINE_LIKE = re.compile(r"\n([=\-~^\"'`#*+:.])\1\1")  # a line of one sign, or an overline
 _UNDERLINED = re.compile(r"^(\S[^\n]*?)[^\S\n]*\n([~^\"'`#*+:.])\2{2,}[^\S\n]*$", re.M)
 _MARKDOWN_FRONT = re.compile(r"\A\ufeff?\s*(?:---|\+\+\+)[^\S\n]*\n")
 
@@ -157,6 +158,8 @@ def sniff(head: str) -> bool:
     never a text that opens with Markdown front matter."""
     if _MARKDOWN_FRONT.match(head):
         return False
+    if "`" not in head and ".. " not in head and not _UNDERLINE_LIKE.search(head):
+        return False  # every sign needs one of these (most prose has none)
     signs = [bool(sign.search(head)) for sign in _SNIFF_SIGNS]
     if any(signs[:3]):
         return True
