@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from summarizer import persist, readers, validate
+from summarizer import components, persist, readers, validate
 from summarizer.budget import Budget
 from summarizer.detect import Detection, detect_language
 from summarizer.document import Document, split_at_blocks
@@ -28,7 +28,7 @@ from summarizer.query import relevance as query_relevance
 from summarizer.segment import get_segmenter
 from summarizer.select import ORDERS, check_diversity, select
 from summarizer.summary import Sentence, Summary
-from summarizer.text import get_analyzer
+from summarizer.text import Analyzer, get_analyzer
 from summarizer.vectorize import DocumentFrequencies
 
 __all__ = [
@@ -58,6 +58,8 @@ INPUT_FORMATS = ("auto", *readers.FORMATS)
 # bytes. Other text must be decoded by the caller, who knows its encoding.
 _BYTES_FORMATS = ("html", "email")
 BUDGET_OPTIONS = ("sentences", "ratio", "words", "chars", "budget")
+# A user's own pieces (summarizer.components): not saved with the state.
+COMPONENTS = ("splitter", "tokenizer", "stemmer", "stop_words")
 
 _BETWEEN = "\n\n"  # what joins several documents into one text
 Source = str | readers.Extracted  # one input: text, or a document already read
@@ -102,6 +104,10 @@ class Summarizer:
         ``summarizer.keyphrases``); 0 (default) for none.
     ranking : also give every sentence with its score (``Summary.ranking``; the score is None
         for sentences that are no candidates: headings, boilerplate, non-prose).
+    splitter, tokenizer, stemmer, stop_words : a user's own sentence splitter (text ->
+        spans or sentence strings), tokenizer (sentence -> words), stemmer (word -> stem) or
+        stop words in place of the package's (``summarizer.components``); a summarizer with
+        any of them cannot be saved or sent to worker processes.
     query : a question or topic to focus on (``summarizer.query``): sentences are ranked by
         their relevance to it, combined with the method's score, and at most one sentence is
         taken per paragraph while the budget allows. ``summarize(..., query=)`` overrides it.
@@ -122,6 +128,10 @@ class Summarizer:
         keywords: int = 0,
         ranking: bool = False,
         query: str | None = None,
+        splitter: Any = None,
+        tokenizer: Any = None,
+        stemmer: Any = None,
+        stop_words: Any = None,
         **options: Any,
     ) -> None:
         cls = get_method(method)
@@ -135,6 +145,11 @@ class Summarizer:
             raise validate.fail("ranking", "True or False", ranking)
         self.ranking = ranking
         self.query = _check_query(query)
+        self.splitter = components.check_callable("splitter", splitter)
+        self.tokenizer = components.check_callable("tokenizer", tokenizer)
+        self.stemmer = components.check_callable("stemmer", stemmer)
+        self.stop_words = components.check_stop_words(stop_words)
+        self._analyzers: dict[str, Analyzer] = {}
         self._diversity_option = None if diversity is None else check_diversity(diversity)
         self.diversity: float = (
             cls.default_diversity if self._diversity_option is None else self._diversity_option
@@ -189,9 +204,25 @@ class Summarizer:
         """The Document of a read input, in its language (detected unless given)."""
         text = extracted.text
         code, detection = self._analysis(text)
-        spans = split_at_blocks(text, get_segmenter(code).spans(text), extracted)
-        document = Document(text, spans, get_analyzer(code), self.frequencies, extracted, starts)
+        if self.splitter is not None:
+            spans = components.split_with(self.splitter, text)
+        else:
+            spans = get_segmenter(code).spans(text)
+        spans = split_at_blocks(text, spans, extracted)
+        analyzer = self._analyzer(code)
+        document = Document(text, spans, analyzer, self.frequencies, extracted, starts)
         return document, detection
+
+    def _analyzer(self, code: str) -> Analyzer:
+        """The package's analyzer of ``code``, or one with this summarizer's own components."""
+        if self.tokenizer is None and self.stemmer is None and self.stop_words is None:
+            return get_analyzer(code)
+        analyzer = self._analyzers.get(code)
+        if analyzer is None:
+            analyzer = self._analyzers[code] = Analyzer(
+                code, tokenizer=self.tokenizer, stemmer=self.stemmer, stop_words=self.stop_words
+            )
+        return analyzer
 
     @staticmethod
     def options_of(method: str) -> dict[str, Any]:
@@ -339,6 +370,13 @@ class Summarizer:
         ``diversity`` is saved as None while it is the method's default, so that a copy
         loaded with another method follows that method's default.
         """
+        custom = [name for name in COMPONENTS if getattr(self, name) is not None]
+        if custom:
+            raise InvalidOptionError(
+                f"a summarizer with its own {', '.join(custom)} cannot be saved or sent to "
+                "other processes (its components are code, not data)",
+                option=custom[0],
+            )
         options = {**self.options, "diversity": self._diversity_option}
         frequencies = self.frequencies
         return {
@@ -522,7 +560,7 @@ def summarize(
     (default: 3 sentences). ``options`` configure the summarizer; see ``Summarizer``.
     """
     method = get_method(options.get("method", DEFAULT_METHOD))
-    own = {k: v for k, v in options.items() if k not in COMMON_OPTIONS}
+    own = {k: v for k, v in options.items() if k not in COMMON_OPTIONS and k not in COMPONENTS}
     _check_method_options(method, own, budgets=True)
     return Summarizer(**options).summarize(
         text, sentences, ratio=ratio, words=words, chars=chars, budget=budget

@@ -30,6 +30,7 @@ from itertools import chain
 
 import numpy as np
 
+from summarizer.errors import InvalidOptionError
 from summarizer.languages import LANGUAGES, get_language, resolve_language
 
 __all__ = ["LANGUAGES", "Analyzer", "TermIndex", "get_analyzer"]
@@ -160,12 +161,24 @@ def snowball_stemmer(algorithm: str) -> Callable[[str], str]:
 class Analyzer:
     """Turns a string into its content-word terms for one language; thread-safe."""
 
-    def __init__(self, language: str) -> None:
+    def __init__(
+        self,
+        language: str,
+        *,
+        tokenizer: Callable[[str], Sequence[str]] | None = None,
+        stemmer: Callable[[str], str] | None = None,
+        stop_words: frozenset[str] | None = None,
+    ) -> None:
+        """The package's analysis of ``language``, or with a user's own ``tokenizer``
+        (sentence -> words), ``stemmer`` (word -> stem) or ``stop_words`` in its place."""
         info = get_language(language)
         self.language = info.code
-        self.stop_words = _load_stop_words(info.code)
+        self.stop_words = _load_stop_words(info.code) if stop_words is None else stop_words
         self._lower = _turkish_lower if info.code == "tr" else str.lower
         self._stem = None if info.stemmer is None else snowball_stemmer(info.stemmer)
+        if stemmer is not None:
+            self._stem = _checked(stemmer, "stemmer")
+        self._tokenizer = tokenizer
         self._cjk = _CJK_TERMS.get(info.code)
         chars = "".join(sorted(_load_stop_words(info.code, "_chars"))) if self._cjk else ""
         # function characters end a run of Han characters (sorted: the pattern is deterministic)
@@ -183,6 +196,8 @@ class Analyzer:
     def index(self, text: str, spans: Sequence[tuple[int, int]]) -> TermIndex:
         """Term ids of each ``text[start:end]`` for ``spans``, in one pass."""
         tables = self._current_tables()
+        if self._tokenizer is not None:
+            return self._index_tokenized(text, spans, tables)
         clean = _clean(text, self._lower)
         n = len(spans)
         if n <= _BATCH:
@@ -197,6 +212,30 @@ class Analyzer:
         indptr = np.zeros(n + 1, dtype=np.intp)
         np.cumsum(counts, out=indptr[1:])
         return TermIndex(ids, indptr, tables.stems)
+
+    def _index_tokenized(
+        self, text: str, spans: Sequence[tuple[int, int]], tables: _Tables
+    ) -> TermIndex:
+        """Term ids from the user's tokenizer, sentence by sentence (no chunk cache: its words
+        may cross whitespace)."""
+        tokenize = self._tokenizer
+        ids: list[int] = []
+        counts = np.zeros(len(spans), dtype=np.intp)
+        for k, (start, end) in enumerate(spans):
+            try:
+                words = list(tokenize(text[start:end]))  # type: ignore[misc]
+            except Exception as exc:
+                raise InvalidOptionError(
+                    f"tokenizer failed: {type(exc).__name__}: {exc}", option="tokenizer"
+                ) from None
+            with self._lock:
+                found = [self._term_id(self._lower(str(word)), tables) for word in words]
+            found = [i for i in found if i >= 0]
+            ids += found
+            counts[k] = len(found)
+        indptr = np.zeros(len(spans) + 1, dtype=np.intp)
+        np.cumsum(counts, out=indptr[1:])
+        return TermIndex(np.asarray(ids, dtype=np.intp), indptr, tables.stems)
 
     def _index_batch(
         self, clean: str, spans: Sequence[tuple[int, int]], tables: _Tables
@@ -307,6 +346,25 @@ class Analyzer:
         )
         out[np.repeat(first, multi_sizes) + offsets] = list(chain.from_iterable(parts))
         return out, np.repeat(sentence_of, sizes)
+
+
+def _checked(stemmer: Callable[[str], str], name: str) -> Callable[[str], str]:
+    """A user's stemmer whose failures and non-str results are clear errors."""
+
+    def stem(word: str) -> str:
+        try:
+            result = stemmer(word)
+        except Exception as exc:
+            raise InvalidOptionError(
+                f"{name} failed on {word!r}: {type(exc).__name__}: {exc}", option=name
+            ) from None
+        if not isinstance(result, str):
+            raise InvalidOptionError(
+                f"{name} returned {type(result).__name__} for {word!r}, not a str", option=name
+            )
+        return result
+
+    return stem
 
 
 def get_analyzer(language: str) -> Analyzer:

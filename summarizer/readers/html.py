@@ -121,7 +121,8 @@ def read_fragment(text: str) -> Extracted:
     class _Parser(HTMLParser):
         def __init__(self) -> None:
             super().__init__(convert_charrefs=True)
-            self.kind, self.parts, self.skipping = "paragraph", [], 0
+            self.kind, self.skipping = "paragraph", 0
+            self.parts: list[str] = []
 
         def flush(self, next_kind: str) -> None:
             builder.add(self.kind, "".join(self.parts))
