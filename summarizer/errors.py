@@ -44,7 +44,8 @@ class InvalidFileError(SummarizerError, ValueError):
 
 
 class MissingDependencyError(SummarizerError, ImportError):
-    """An optional dependency (an extra such as ``summarizer[dask]``) is not installed."""
+    """An optional dependency (an extra such as ``extractive-summarizer[dask]``) is not
+    installed; the message says what to install (``install_hint``)."""
 
 
 class InvalidDocumentError(SummarizerError, ValueError):
@@ -53,3 +54,11 @@ class InvalidDocumentError(SummarizerError, ValueError):
 
 def _rebuild_option_error(message: str, option: str | None) -> InvalidOptionError:
     return InvalidOptionError(message, option=option)
+
+
+DISTRIBUTION = "extractive-summarizer"  # the name to install from PyPI (imported as summarizer)
+
+
+def install_hint(extra: str) -> str:
+    """The command that installs one of the package's optional extras."""
+    return f"pip install '{DISTRIBUTION}[{extra}]'"

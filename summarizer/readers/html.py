@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from summarizer.errors import InvalidDocumentError, MissingDependencyError
+from summarizer.errors import InvalidDocumentError, MissingDependencyError, install_hint
 from summarizer.readers._base import Extracted, Reader, TextBuilder
 from summarizer.readers._decode import decode_with
 
@@ -61,7 +61,7 @@ def _trafilatura() -> Any:
         import trafilatura
     except ImportError:
         raise MissingDependencyError(
-            "reading HTML needs trafilatura; install it with: pip install 'summarizer[html]'"
+            f"reading HTML needs trafilatura; install it with: {install_hint('html')}"
         ) from None
     import logging  # here, like trafilatura: only reading HTML needs them
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from summarizer.errors import MissingDependencyError
+from summarizer.errors import MissingDependencyError, install_hint
 from summarizer.readers._base import Extracted, Reader, TextBuilder
 from summarizer.readers._decode import decode
 
@@ -66,7 +66,7 @@ def _markdown_it() -> Any:
         except ImportError:
             raise MissingDependencyError(
                 "reading Markdown needs markdown-it-py; install it with: "
-                "pip install 'summarizer[markdown]'"
+                + install_hint("markdown")
             ) from None
         _parser = MarkdownIt("commonmark").enable("table")
     return _parser

@@ -23,7 +23,7 @@ import io
 import re
 from typing import Any
 
-from summarizer.errors import MissingDependencyError
+from summarizer.errors import MissingDependencyError, install_hint
 from summarizer.readers._base import Extracted, Reader, TextBuilder
 from summarizer.readers._decode import decode
 
@@ -87,8 +87,7 @@ def _docutils() -> Any:
         from docutils.core import publish_doctree
     except ImportError:
         raise MissingDependencyError(
-            "reading reStructuredText needs docutils; install it with: "
-            "pip install 'summarizer[rst]'"
+            f"reading reStructuredText needs docutils; install it with: {install_hint('rst')}"
         ) from None
     return publish_doctree
 
