@@ -1,7 +1,8 @@
 """Choosing a method's constants on all dev sets together, with cross-validation.
 
-    python benchmarks/choose.py [--family lead_odds] [--grid "weight=3,4,5 decay=1.5,2"]
-                                [--folds 5] [--objective z|raw] [--json PATH] [--check]
+    python benchmarks/choose.py [--family adaptive] [--grid "weight=4,5 decay=1.5,2"]
+                                [--folds 5] [--objective z|raw] [--rule bagged|best]
+                                [--json PATH] [--check]
 
 A configuration is scored against the issue-15 targets, each a margin on one
 (set, subset), in ROUGE or hit-rate points (positive = target met):
@@ -19,9 +20,14 @@ come from ``rouge-score`` on its own output (``quality_cache.peer_scores``).
 Configurations are compared by their worst target (``--objective``): ``z``
 divides each margin by its standard error over the documents (paired for the
 margins to a baseline), so a noisy target such as SciTLDR's hit rate does not
-decide alone; ``raw`` takes the points as they are. Ties on the worst target
-(a constant it does not depend on) go to the better second-worst, and so on
-(leximin).
+decide alone; ``raw`` takes the points as they are. ``--rule bagged`` (the
+default) chooses the configuration of best *mean* worst-target value over
+``--boot`` bootstrap resamples of every set's documents (the same draws for
+every configuration): most margins are inside their noise, and the plain
+maximum (``--rule best``, round 1's rule: leximin, ties on the worst target
+going to the better second-worst) picks whichever configuration the dev
+documents happen to flatter. Cross-validation uses the same rule on the
+training part.
 
 Cross-validation shows whether a choice carries over to documents it was not
 chosen on:
@@ -39,8 +45,10 @@ and which target each constant trades against which. A constant that helps
 one set and hurts another shows there as a finding, not as a win.
 
 Features come from ``benchmarks/quality_cache.py`` (cached under
-``/work/out/quality``); ROUGE-1/2 there are exact (``--check`` compares them
-with ``rouge-score`` and this script's selection with the API's picks).
+``/work/out/quality2``); ROUGE-1/2 there are exact. Selection is
+``summarizer.select.select`` itself over the cached candidates and TF-IDF
+rows; ``--check`` compares every family's picks with the API's on every
+document, and the fast ROUGE with ``rouge-score`` on a sample.
 """
 
 from __future__ import annotations
@@ -136,8 +144,10 @@ def adaptive_family(
     lead_centrality="lexrank",
     abridgement_centrality="textrank",
     diversity=None,
+    fade_diversity=None,
 ):
-    """The default (``summarizer.adaptive``); None takes the module's constant."""
+    """The default (``summarizer.adaptive``); None takes the module's constant.
+    ``fade_diversity=0`` (an ablation) keeps MMR at ``diversity`` in abridgements too."""
     from summarizer import adaptive as ad
 
     def given(value, default):
@@ -162,10 +172,14 @@ def adaptive_family(
     )
 
 
-def adaptive_diversity(doc, full=None, fade=None, diversity=None, **_) -> float:
+def adaptive_diversity(
+    doc, full=None, fade=None, diversity=None, fade_diversity=None, **_
+) -> float:
     """``Adaptive.diversity_for``: ``diversity`` in a lead summary, fading to 0."""
     from summarizer import adaptive as ad
 
+    if fade_diversity == 0:
+        return ad.DIVERSITY if diversity is None else diversity
     n_body, k = _body(doc)
     share = ad.abridgement(
         k, n_body, ad.FULL if full is None else full, ad.FADE if fade is None else fade
