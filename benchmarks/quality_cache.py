@@ -1,13 +1,14 @@
 """Per-document features of the quality dev sets, computed once and cached on disk.
 
 Choosing a method means scoring thousands of configurations on ~1,500
-documents. Splitting, TF-IDF, centralities and ROUGE tokenization do not
-depend on the configuration, so they are computed here once per document with
-the library's own code (``segment``, the analyzer, ``vectorize_index``,
-``heading_mask``, ``rank``) and pickled under ``--cache`` (default
-``/work/out/quality``, never the repository). The cache key hashes the
-library's and this file's source and the data file's size and mtime, so an
-edit to either rebuilds it.
+documents. Reading, splitting, candidates, TF-IDF, centralities and ROUGE
+tokenization do not depend on the configuration, so they are computed here once
+per document with the library's public pieces, exactly as the API builds its
+``Document`` for a plain string (``document_of``: ``readers.read``, the detected
+language, ``segment``, ``split_at_blocks``, ``Document``), and pickled under
+``--cache`` (default ``/work/out/quality2``, or ``$QUALITY_CACHE``; never the
+repository). The cache key hashes the library's source and package data, this
+file, and the data file's size and mtime, so an edit to any of them rebuilds it.
 
 ``fast_rouge`` scores a summary from cached ``rouge-score`` tokens: ROUGE-1 and
 ROUGE-2 F1 exactly as ``RougeScorer(["rouge1", "rouge2"], use_stemmer=True)``
@@ -40,7 +41,7 @@ SETS: dict[str, str] = {
 # Derived copies (benchmarks/tokenized_copy.py), looked for under the cache's derived/:
 # dev-only views of a dev set, never data of their own.
 DERIVED: dict[str, str] = {"cnndm_dev340_tok": "3"}
-DEFAULT_CACHE = Path(os.environ.get("QUALITY_CACHE", "/work/out/quality"))
+DEFAULT_CACHE = Path(os.environ.get("QUALITY_CACHE", "/work/out/quality2"))
 
 
 def data_path(set_name: str, data_dir: Path, cache=DEFAULT_CACHE) -> Path:
@@ -66,14 +67,18 @@ class Doc:
     id: str
     origin: str  # "cnn" / "dm" for cnndm_dev340, the set name otherwise
     k: int  # the budget in sentences
-    n: int  # our sentences
+    n: int  # the Document's sentences
+    n_segment: int  # ``segment(text)``'s sentences: quality.py's length buckets
+    language: str  # the language the API detects (and analyzes in)
     sentences: list[str]
-    headings: np.ndarray  # bool: layout.heading_mask
-    positions: np.ndarray  # body positions (rank.body_positions)
+    headings: np.ndarray  # bool: Document.headings
+    candidates: np.ndarray  # bool: Document.candidates (what select may take)
+    positions: np.ndarray  # Document.body_positions
     paragraphs: np.ndarray  # paragraph index of each sentence (blank-line separated)
     terms: np.ndarray  # content terms per sentence (the analyzer's, with repeats)
-    words: np.ndarray  # whitespace words per sentence
-    similarity: np.ndarray  # n x n TF-IDF cosine, zero diagonal
+    words: np.ndarray  # Document.word_counts
+    tfidf: object  # Document.vectors.tfidf (dense or CSR): what select's MMR reads
+    similarity: np.ndarray  # n x n TF-IDF cosine (rank.cosine_similarity), zero diagonal
     features: dict[str, np.ndarray] = field(default_factory=dict)  # per-sentence centralities
     tokens: list[list[str]] = field(default_factory=list)  # rouge-score tokens per sentence
     ref_tokens: list[str] = field(default_factory=list)
@@ -83,9 +88,14 @@ class Doc:
     @property
     def bucket(self) -> str:
         for low, high, name in LENGTH_BUCKETS:
-            if low <= self.n <= high:
+            if low <= self.n_segment <= high:
                 return name
         return LENGTH_BUCKETS[-1][2]
+
+    @property
+    def n_body(self) -> int:
+        """Sentences that are not headings (what the methods count as the text's length)."""
+        return self.n - int(self.headings.sum())
 
 
 def budget_for(row: dict, budget: str) -> int:
@@ -98,24 +108,21 @@ def reference_lines(reference: str) -> list[str]:
     return [line.strip() for line in reference.splitlines() if line.strip()]
 
 
-# The modules (and package data) the cached features come from.
-_FEATURE_SOURCES = ("segment", "text", "stem", "vectorize", "rank", "layout", "_sparse")
-
-
 def _data_key(path: Path) -> str:
     st = path.stat()
     return f"{path.name}:{st.st_size}:{st.st_mtime_ns}"
 
 
 def _source_hash(path: Path) -> str:
+    """The library's source and package data, this file, and the data file's identity."""
     h = hashlib.sha256()
     package = common.ROOT / "summarizer"
-    sources = [package / f"{m}.py" for m in _FEATURE_SOURCES]
+    sources = sorted(p for p in package.rglob("*.py"))
     sources += sorted(p for p in (package / "data").rglob("*") if p.is_file())
     for src in [*sources, Path(__file__)]:
+        h.update(str(src.relative_to(common.ROOT)).encode())
         h.update(src.read_bytes())
-    st = path.stat()
-    h.update(f"{path.name}:{st.st_size}:{st.st_mtime_ns}".encode())
+    h.update(_data_key(path).encode())
     return h.hexdigest()[:16]
 
 
@@ -126,34 +133,44 @@ def paragraph_index(text: str, spans: list[tuple[int, int]]) -> np.ndarray:
     return np.searchsorted(breaks, starts, side="left").astype(np.int64)
 
 
-def build_doc(set_name: str, row: dict, budget: str, analyzer, tokenize) -> Doc:
-    from summarizer.layout import heading_mask
+def document_of(text: str):
+    """The ``Document`` the API builds for a plain string (format and language detected),
+    from public pieces: ``readers.read``, ``detect_language``, ``segment``,
+    ``split_at_blocks``, ``get_analyzer``."""
+    from summarizer import readers
+    from summarizer.detect import detect_language
+    from summarizer.document import Document, split_at_blocks
+    from summarizer.segment import segment
+    from summarizer.text import get_analyzer
 
+    extracted = readers.read(text)
+    language = detect_language(extracted.text).language
+    spans = split_at_blocks(extracted.text, segment(extracted.text, language), extracted)
+    return Document(extracted.text, spans, get_analyzer(language), None, extracted)
+
+
+def build_doc(set_name: str, row: dict, budget: str, tokenize) -> Doc:
     from benchmarks.quality import map_to_article_sentence
     from summarizer import rank
     from summarizer.segment import segment
-    from summarizer.vectorize import vectorize_index
 
-    text = row["article"]
-    spans = segment(text)
+    document = document_of(row["article"])
+    text, spans, n = document.text, document.spans, document.n
     sentences = [text[s:e] for s, e in spans]
-    n = len(spans)
-    index = analyzer.index(text, spans)
-    vectors = vectorize_index(index)
-    tfidf = vectors.tfidf
-    headings = heading_mask(text, spans)
     if n:
+        vectors = document.vectors
+        tfidf = vectors.tfidf
         similarity = rank.cosine_similarity(tfidf)
-        lengths = index.lengths
         features = {
             "lexrank": rank.lexrank_scores(tfidf, 0.85, None),
-            "textrank": rank.textrank_scores(vectors.tf, lengths, 0.85),
+            "textrank": rank.textrank_scores(vectors.tf, document.index.lengths, 0.85),
             "centroid": rank.centroid_scores(tfidf),
             # PacSum's two directed sums (beta 0): similarity to later / to earlier sentences
             "later": rank.pacsum_scores(tfidf, 0.0, 0.0, 1.0),
             "earlier": rank.pacsum_scores(tfidf, 0.0, 1.0, 0.0),
         }
     else:
+        tfidf = np.zeros((0, 0))
         similarity = np.zeros((0, 0))
         features = {}
     oracle = None
@@ -170,12 +187,16 @@ def build_doc(set_name: str, row: dict, budget: str, analyzer, tokenize) -> Doc:
         origin=row.get("origin", set_name),
         k=budget_for(row, budget),
         n=n,
+        n_segment=len(segment(row["article"])),
+        language=document.language,
         sentences=sentences,
-        headings=headings,
-        positions=rank.body_positions(headings),
+        headings=np.asarray(document.headings, dtype=bool),
+        candidates=np.asarray(document.candidates, dtype=bool),
+        positions=np.asarray(document.body_positions, dtype=np.float64),
         paragraphs=paragraph_index(text, spans),
-        terms=np.asarray(index.lengths, dtype=np.int64),
-        words=np.array([len(s.split()) for s in sentences], dtype=np.int64),
+        terms=np.asarray(document.index.lengths, dtype=np.int64),
+        words=np.asarray(document.word_counts, dtype=np.int64),
+        tfidf=tfidf,
         similarity=similarity,
         features=features,
         tokens=[tokenize(" ".join(s.split())) for s in sentences],
@@ -197,15 +218,9 @@ def load_set(
             return pickle.load(f)
     from rouge_score import rouge_scorer
 
-    from summarizer.text import get_analyzer
-
     scorer = rouge_scorer.RougeScorer(["rouge1"], use_stemmer=True)
-    analyzer = get_analyzer("english")
     rows = [r for r in common.read_jsonl(path) if isinstance(r.get("article"), str)]
-    docs = [
-        build_doc(set_name, r, set_budget(set_name), analyzer, scorer._tokenizer.tokenize)
-        for r in rows
-    ]
+    docs = [build_doc(set_name, r, set_budget(set_name), scorer._tokenizer.tokenize) for r in rows]
     Path(cache).mkdir(parents=True, exist_ok=True)
     tmp = cached.with_suffix(".tmp")
     with open(tmp, "wb") as f:

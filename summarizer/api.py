@@ -98,8 +98,9 @@ class Summarizer:
     order : ``"document"`` (source order) or ``"score"`` (best first).
     max_chars : refuse longer texts with ``InputTooLargeError``; ``None`` for no limit.
     diversity : redundancy control in [0, 1] (Maximal Marginal Relevance, see
-        ``summarizer.select``); ``None`` uses the method's default (0.3 for
-        ``"positional"``, 0 for the others).
+        ``summarizer.select``); ``None`` uses the method's choice (0.3 for ``"positional"``
+        and ``"lead_odds"``; for ``"adaptive"`` 0.3 in a lead summary, fading to 0 as the
+        budget keeps 35-40 % of the text; 0 for the others).
     keywords : how many keyphrases each summary carries (``Summary.keywords``; see
         ``summarizer.keyphrases``); 0 (default) for none.
     ranking : also give every sentence with its score (``Summary.ranking``; the score is None
@@ -305,7 +306,12 @@ class Summarizer:
         document, detection = self._document(extracted, starts)
         text, spans = document.text, document.spans
         t1 = perf_counter()
-        diverse = self.diversity > 0.0
+        diversity = (
+            self.scorer.diversity_for(document, budget)
+            if self._diversity_option is None
+            else self._diversity_option
+        )
+        diverse = diversity > 0.0
         if self.scorer.uses_terms or diverse:
             document.vectors  # noqa: B018 - analyze in its own stage, so timings say where
         t2 = perf_counter()
@@ -319,7 +325,7 @@ class Summarizer:
             budget,
             document.sizes(budget),
             order,
-            diversity=self.diversity,
+            diversity=diversity,
             vectors=document.vectors.tfidf if diverse and document.n > 1 else None,
             candidates=candidates,
         )

@@ -232,14 +232,14 @@ HEADLINE = "Library plan approved\n\n"
 
 
 def test_default_is_the_position_aware_method():
-    assert summarizer.DEFAULT_METHOD == "positional"
-    assert {"pacsum", "positional"} <= set(METHODS)
+    assert summarizer.DEFAULT_METHOD == "adaptive"
+    assert {"pacsum", "positional", "lead_odds", "adaptive"} <= set(METHODS)
     assert Summarizer().diversity == 0.3
     assert Summarizer(method="lexrank").diversity == 0.0  # other methods keep best-first
     assert Summarizer(method="positional", diversity=0).diversity == 0.0
 
 
-@pytest.mark.parametrize("method", ["positional", "pacsum"])
+@pytest.mark.parametrize("method", ["adaptive", "lead_odds", "positional", "pacsum"])
 def test_headline_is_not_a_summary_sentence(article, method):
     text = HEADLINE + article
     n = len(split_sentences(text))
@@ -287,7 +287,7 @@ def test_diversity_drops_a_repeated_sentence(article):
     assert [x.text for x in varied].count(first) == 1
 
 
-@pytest.mark.parametrize("method", ["positional", "pacsum"])
+@pytest.mark.parametrize("method", ["adaptive", "lead_odds", "positional", "pacsum"])
 @pytest.mark.parametrize("budget", [{"ratio": 0.4}, {"words": 30}, {"chars": 150}])
 def test_position_aware_methods_take_every_budget(article, method, budget):
     s = summarize(article, method=method, **budget)
@@ -305,8 +305,9 @@ def test_position_aware_methods_take_every_budget(article, method, budget):
         ({"diversity": "high"}, "diversity"),
         ({"lead_weight": -1}, r"lead_weight must be a number in \[0, inf\)"),
         ({"lead_decay": 0}, r"lead_decay must be a number in \(0, inf\)"),
-        ({"lead_cap": 0}, r"lead_cap must be a number in \(0, 1\]"),
-        ({"lead_cap": 1.5}, "lead_cap"),
+        ({"method": "positional", "lead_cap": 0}, r"lead_cap must be a number in \(0, 1\]"),
+        ({"method": "positional", "lead_cap": 1.5}, "lead_cap"),
+        ({"lead_fade": 0}, r"lead_fade must be a number in \(0, 1\]"),
         ({"lead_slot_cap": float("nan")}, "lead_slot_cap"),
         ({"method": "pacsum", "pacsum_beta": 1.0}, r"pacsum_beta must be a number in \[0, 1\)"),
         (
@@ -314,7 +315,7 @@ def test_position_aware_methods_take_every_budget(article, method, budget):
             r"pacsum_earlier must be a number in \(-inf, inf\)",
         ),
         ({"method": "pacsum", "pacsum_earlier": True}, "pacsum_earlier"),
-        ({"pacsum_beta": 0.5}, "does not apply to method 'positional'"),
+        ({"pacsum_beta": 0.5}, "does not apply to method 'adaptive'"),
         ({"method": "textrank", "threshold": 0.5}, r"does not apply.*one of lexrank"),
     ],
 )
@@ -369,7 +370,7 @@ def test_load_with_overrides_and_unfitted(tmp_path, article):
 
 def test_a_saved_default_diversity_follows_the_method(tmp_path):
     path = tmp_path / "default.json"
-    Summarizer().save(path)  # positional, whose default diversity is not 0
+    Summarizer().save(path)  # adaptive, whose default diversity is not 0
     for method in METHODS:
         assert Summarizer.load(path, method=method).diversity == Summarizer(method=method).diversity
     Summarizer(method="lexrank", diversity=0.25).save(path)  # chosen: kept for any method
@@ -389,7 +390,7 @@ def test_a_saved_default_diversity_follows_the_method(tmp_path):
         (b'{"format": "summarizer", "version": 2, "options": {"spam": 1}}', "options"),
         (
             b'{"format": "summarizer", "version": 2, "options": {"threshold": 0.1}}',
-            "do not apply to method 'positional'",
+            "do not apply to method 'adaptive'",
         ),
         (b'{"format": "summarizer", "version": 1, "options": {"method": "x"}}', "bad option"),
         (

@@ -16,7 +16,9 @@ from summarizer.text import get_analyzer
 
 
 def test_methods_are_the_registry_in_a_fixed_order():
-    assert METHODS == ("textrank", "lexrank", "tfidf", "lead", "pacsum", "positional", "lead_odds")
+    expected = ("textrank", "lexrank", "tfidf", "lead", "pacsum", "positional", "lead_odds")
+    expected += ("adaptive",)
+    assert expected == METHODS
     assert set(METHODS) == set(REGISTRY) and DEFAULT_METHOD in METHODS
     for name in METHODS:
         cls = get_method(name)
@@ -47,6 +49,26 @@ def test_an_option_of_another_method_is_refused_naming_its_owner(article):
         summarize(article, method="lexrank", lead_cap=0.5)
     with pytest.raises(InvalidOptionError, match="unknown option 'spam'"):
         Summarizer(method="lead", spam=1)
+
+
+def test_a_method_chooses_its_diversity_per_document_unless_the_caller_does(article):
+    document = Document(article, segment(article), get_analyzer("english"))
+    for name in METHODS:
+        if name != "adaptive":  # the others keep their constant default
+            method = get_method(name)()
+            assert method.diversity_for(document, Budget("ratio", 0.5)) == method.default_diversity
+    adaptive = get_method("adaptive")()
+    assert adaptive.diversity_for(document, Budget("sentences", 2)) == 0.3  # a lead summary
+    assert adaptive.diversity_for(document, Budget("ratio", 0.5)) == 0.0  # an abridgement
+    # what the API selects with: the method's choice, or the caller's
+    text = article.replace("Construction", "The library will replace the old branch. Construction")
+    default = summarize(text, ratio=0.5)
+    assert [s.index for s in default] == [
+        s.index for s in summarize(text, ratio=0.5, diversity=0.0)
+    ]
+    assert [s.index for s in default] != [
+        s.index for s in summarize(text, ratio=0.5, diversity=0.9)
+    ]
 
 
 def test_options_are_reported_and_defaults_listed():

@@ -228,8 +228,8 @@ def test_limit_is_configurable():
         ({"method": "lexrank", "threshold": -0.1}, "[0, 1)"),
         ({"max_chars": -5}, "None or a positive integer"),
         ({"max_chars": 1.5}, "None or a positive integer"),
-        ({"colour": "blue"}, "allowed with method 'positional': sentences, ratio, words, chars"),
-        ({"threshold": 0.2}, "does not apply to method 'positional'"),
+        ({"colour": "blue"}, "allowed with method 'adaptive': sentences, ratio, words, chars"),
+        ({"threshold": 0.2}, "does not apply to method 'adaptive'"),
     ],
 )
 def test_invalid_options_say_what_is_allowed(options, allowed):

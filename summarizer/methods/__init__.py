@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from summarizer import validate
 from summarizer.methods import (  # noqa: F401 - each registers its method
+    adaptive,
     lead,
     lead_odds,
     lexrank,
@@ -20,9 +21,11 @@ from summarizer.methods.base import REGISTRY, Method, register
 
 __all__ = ["DEFAULT_METHOD", "METHODS", "Method", "get_method", "register"]
 
-_ORDER = ("textrank", "lexrank", "tfidf", "lead", "pacsum", "positional", "lead_odds")
+_ORDER = (
+    *("textrank", "lexrank", "tfidf", "lead", "pacsum", "positional", "lead_odds", "adaptive"),
+)
 METHODS: tuple[str, ...] = _ORDER + tuple(name for name in REGISTRY if name not in _ORDER)
-DEFAULT_METHOD = "positional"
+DEFAULT_METHOD = "adaptive"
 
 
 def get_method(name: object) -> type[Method]:

@@ -1,7 +1,9 @@
 """What a summarization method is: a named scorer of a ``Document``'s sentences, with options.
 
 A method class declares its ``options`` (each an ``Option``: name, default, check, help) and
-implements ``score(document, budget)``, returning one float per sentence, higher is better.
+implements ``score(document, budget)``, returning one float per sentence, higher is better;
+``diversity_for(document, budget)`` may choose the redundancy control per document (by
+default ``default_diversity``; a caller's ``diversity=`` always wins).
 Decorated with ``@register``, it becomes a ``method=`` name: the API, the saved state and the
 command line's ``--method`` choices and option flags are all generated from the registry, so
 every option is reachable everywhere, and an option the chosen method does not take is an
@@ -49,6 +51,11 @@ class Method:
     def score(self, document: Document, budget: Budget) -> np.ndarray:
         """One score per sentence of ``document`` (higher is better) for this ``budget``."""
         raise NotImplementedError
+
+    def diversity_for(self, document: Document, budget: Budget) -> float:
+        """The ``diversity=`` to select with when the caller gives none: ``default_diversity``,
+        unless a method makes it depend on the document and budget."""
+        return self.default_diversity
 
     def __repr__(self) -> str:
         params = ", ".join(f"{k}={v!r}" for k, v in self.params.items())
