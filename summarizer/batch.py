@@ -21,9 +21,14 @@ from itertools import islice
 from typing import Any, Literal, overload
 
 from summarizer import validate
-from summarizer.api import Summarizer, Summary
+from summarizer.api import Source, Summarizer, Summary
 from summarizer.budget import Budget
-from summarizer.errors import InvalidOptionError, MissingDependencyError, SummarizerError
+from summarizer.errors import (
+    InvalidOptionError,
+    MissingDependencyError,
+    SummarizerError,
+    install_hint,
+)
 
 __all__ = ["summarize_many"]
 
@@ -84,7 +89,7 @@ def summarize_chunk(
 
 @overload
 def summarize_many(
-    texts: Iterable[str],
+    texts: Iterable[Source],
     sentences: int | None = None,
     *,
     ratio: float | None = None,
@@ -103,7 +108,7 @@ def summarize_many(
 
 @overload
 def summarize_many(
-    texts: Iterable[str],
+    texts: Iterable[Source],
     sentences: int | None = None,
     *,
     ratio: float | None = None,
@@ -121,7 +126,7 @@ def summarize_many(
 
 
 def summarize_many(
-    texts: Iterable[str],
+    texts: Iterable[Source],
     sentences: int | None = None,
     *,
     ratio: float | None = None,
@@ -143,7 +148,8 @@ def summarize_many(
 
     Parameters
     ----------
-    texts : any iterable of ``str`` (a list, or a generator over a huge file).
+    texts : any iterable of ``str`` or documents already read (``readers.Extracted``):
+        a list, or a generator over a huge file.
     sentences, ratio, words, chars, budget : at most one budget, as for ``summarize``.
     n_jobs : worker processes; 1 (default) works in this process; -1 uses every CPU.
     chunksize : texts per task sent to a worker (default 32; a chunk also closes
@@ -151,7 +157,7 @@ def summarize_many(
     progress : a tqdm progress bar on stderr. ``None`` (default) shows one only
         when stderr is a terminal and tqdm is installed; ``True`` always (it
         raises MissingDependencyError without tqdm: ``pip install
-        'summarizer[progress]'``); ``False`` never.
+        'extractive-summarizer[progress]'``); ``False`` never.
     errors : ``"raise"`` (default): a text's error (e.g. InvalidInputError for a
         non-str) is raised when its turn comes, after every earlier summary was
         yielded. ``"return"``: the error is yielded in the text's place and the
@@ -239,7 +245,7 @@ def _tqdm() -> Any:
         from tqdm import tqdm
     except ImportError:
         raise MissingDependencyError(
-            "progress=True needs tqdm; install it with: pip install 'summarizer[progress]'"
+            f"progress=True needs tqdm; install it with: {install_hint('progress')}"
         ) from None
     return tqdm
 

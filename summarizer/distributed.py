@@ -1,6 +1,6 @@
 """Scale-out on Dask: summaries of a bag or a DataFrame column, and corpus IDF as a reduction.
 
-Needs the ``dask`` extra (``pip install 'summarizer[dask]'``). Works with any
+Needs the ``dask`` extra (``pip install 'extractive-summarizer[dask]'``). Works with any
 Dask scheduler; on a ``distributed`` cluster the workers need summarizer
 installed too. What crosses the wire is plain data: the summarizer's state
 (``Summarizer.to_dict``, one graph node shared by every task), texts in,
@@ -19,7 +19,12 @@ from summarizer import validate
 from summarizer.api import Summarizer, Summary
 from summarizer.batch import check_errors, prepare, summarize_chunk
 from summarizer.budget import Budget
-from summarizer.errors import InvalidOptionError, MissingDependencyError, SummarizerError
+from summarizer.errors import (
+    InvalidOptionError,
+    MissingDependencyError,
+    SummarizerError,
+    install_hint,
+)
 from summarizer.vectorize import DocumentFrequencies
 
 try:
@@ -28,7 +33,7 @@ try:
     import dask.base
 except ImportError:  # pragma: no cover - exercised only without the extra
     raise MissingDependencyError(
-        "summarizer.distributed needs dask; install it with: pip install 'summarizer[dask]'"
+        f"summarizer.distributed needs dask; install it with: {install_hint('dask')}"
     ) from None
 
 __all__ = ["fit_idf", "summarize_bag", "summarize_frame"]
