@@ -5,15 +5,16 @@ the gold ``body``), for each system: bag-of-words F1 of the text it gives the
 summarizer against the body, the share of summary sentences inside the body (a
 sentence is inside when at least 80 % of its word 3-grams occur in the body;
 shorter sentences: all their words), and the median milliseconds per page
-(extraction + ``summarize(text, sentences=3)``). Systems: our readers
-(``summarizer.readers.read``), trafilatura's default ``extract()``, the page's
-visible text (every text node but scripts and styles), and the raw HTML string.
+(extraction + ``summarize(..., sentences=3)``). Systems: our readers
+(``summarizer.readers.read``) summarized as ``summarize(html)`` does (the ``Extracted``
+with its blocks, so headings, skip blocks and non-prose are not candidates), the same text
+with the blocks dropped, trafilatura's default ``extract()``, the page's visible text
+(every text node but scripts and styles), and the raw HTML string.
 
 ``corpus``: every file of a folder (see its MANIFEST), read in the format its
-name or content tells and summarized two ways: with the public API on
-``Extracted.text`` as it is today, and with the candidate rules emulated (the whole
-ranking, then the first five sentences outside heading and skip blocks that
-``is_prose`` accepts: what the core will do once it uses the blocks). Each summary
+name or content tells and summarized two ways: ``summarize(extracted)`` (what
+``summarize`` does with a file: the candidate rules of the blocks apply) and, for
+comparison, ``summarize(extracted.text)`` (plain text, blocks dropped). Each summary
 sentence is checked for junk
 by rules independent of ``summarizer.readers.prose`` (markup, tags, entities,
 header lines, dot leaders, front matter, code, licence boilerplate, giant
@@ -85,34 +86,19 @@ def _trafilatura_default(html: str) -> str:
     return trafilatura.extract(html) or ""
 
 
-def _ours(html: str) -> str:
-    return read(html, format="html").text
-
-
-def _ours_extracted(html: str):
+def _ours(html: str):
+    """What ``summarize(html)`` does: the page read once, its blocks kept, so the core's
+    candidate rules (no headings, skip blocks or non-prose) apply."""
     return read(html, format="html")
 
 
-def candidates_only(extracted, count: int = 3) -> list:
-    """The first ``count`` sentences of the whole ranking that are candidates: not in a
-    heading or skip block, and prose. Emulates the candidate rules the core will apply
-    (the public API cannot exclude sentences yet); redundancy control is not redone."""
-    from summarizer.readers.prose import is_prose
-
-    text = extracted.text
-    ranked = summarize(text, sentences=10_000, order="score").sentences
-    kinds = extracted.kinds([(s.start, s.end) for s in ranked])
-    kept = [
-        s
-        for s, kind in zip(ranked, kinds, strict=True)
-        if kind not in ("heading", "skip") and is_prose(s.text)
-    ]
-    return kept[:count]
+def _ours_text(html: str) -> str:
+    return read(html, format="html").text
 
 
 SYSTEMS = {
-    "summarizer.readers (html)": _ours,
-    "summarizer.readers, candidates only (emulated)": _ours_extracted,
+    "summarizer.readers (html), summarize(page)": _ours,
+    "summarizer.readers, text only (blocks dropped)": _ours_text,
     "trafilatura extract() defaults": _trafilatura_default,
     "page's visible text": _visible_text,
     "raw HTML string (no reader)": lambda html: html,
@@ -135,11 +121,10 @@ def run_html(path: str, limit: int | None) -> list[dict]:
             except SummarizerError:
                 text, failures = "", failures + 1
             extracted = time.perf_counter()
+            source = text
             if not isinstance(text, str):
-                picked = candidates_only(text)
                 text = text.text
-            else:
-                picked = summarize(text, sentences=3).sentences if text.strip() else []
+            picked = summarize(source, sentences=3).sentences if text.strip() else []
             done = time.perf_counter()
             extract_ms.append(1000 * (extracted - started))
             total_ms.append(1000 * (done - started))
@@ -234,7 +219,7 @@ def run_corpus(folder: str, show: bool) -> list[dict]:
             extracted = read(data, name=path.name)
             api = [s.text for s in summarize(extracted.text, sentences=5).sentences]
             read_ms = 1000 * (time.perf_counter() - started)
-            candidates = [s.text for s in candidates_only(extracted, 5)]
+            candidates = [s.text for s in summarize(extracted, sentences=5).sentences]
             error = ""
         except SummarizerError as exc:
             extracted, api, candidates, error = None, [], [], f"{type(exc).__name__}: {exc}"
