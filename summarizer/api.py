@@ -23,7 +23,7 @@ from summarizer.errors import InvalidFileError, InvalidInputError, InvalidOption
 from summarizer.keyphrases import Keyword, extract_keywords
 from summarizer.languages import resolve_language
 from summarizer.methods import DEFAULT_METHOD, METHODS, Method, get_method
-from summarizer.query import QUESTION_WORDS, combine
+from summarizer.query import QUESTION_WORDS, combine, query_terms, spread
 from summarizer.query import relevance as query_relevance
 from summarizer.segment import get_segmenter
 from summarizer.select import ORDERS, check_diversity, select
@@ -473,11 +473,8 @@ def _focus(
     combined with the method's scores, and the best sentence of each paragraph as candidates
     while there are enough paragraphs for the budget. A query none of whose terms occurs
     leaves the summary as it would be without it."""
-    words = query.lower().split()
-    if document.language in QUESTION_WORDS:
-        shape = QUESTION_WORDS[document.language]
-        words = [w for w in words if w.strip(".,;:!?\"'()") not in shape]
-    terms = document.analyzer.terms(" ".join(words))
+    shaping = QUESTION_WORDS.get(document.language, ())
+    terms = query_terms(query.lower(), document.analyzer.terms, shaping)
     column = {term: i for i, term in enumerate(document.vectors.terms)}
     columns = np.array([column[t] for t in terms if t in column], dtype=np.intp)
     vectors = document.vectors
@@ -491,6 +488,7 @@ def _focus(
     needed = budget.count(int(candidates.sum()))
     if needed is None or int(best.sum()) >= needed:
         candidates = best
+    focused = spread(focused, candidates, document.paragraphs, document.documents, needed)
     return focused, candidates
 
 
