@@ -9,8 +9,9 @@ dev text, the same way each time (no randomness):
 - clusters: within each BBC category, the first article not yet used is a seed; it and its
   ``--size - 1`` nearest unused articles of that category (cosine of scikit-learn TF-IDF
   vectors, English stop words) make a cluster; a category's leftovers are dropped;
-- each article without its headline (the first line) is one document; the seed's headline
-  is the cluster's topic query;
+- each article without its headline (the first line) is one document; the cluster's topic
+  query is its articles' headlines, joined by "; " (as a DUC topic statement describes the
+  whole cluster);
 - the reference is the articles' extractive reference summaries together (BBC News Summary
   gives one per article), so ROUGE-2 *recall* (``rouge-score``, stemming, x 100) of a
   ``--words`` summary (cut at that many words, as DUC did) says how much of what each
@@ -152,7 +153,8 @@ def run(name, groups, rows, words, copy, scorer, stems) -> dict:
         if copy:
             docs.append(syndicated(docs[0]))
         reference = "\n".join(rows[i]["reference"] for i in group)
-        picked = pick(name, docs, parts[0][0], words)
+        query = "; ".join(head for head, _ in parts)
+        picked = pick(name, docs, query, words)
         summary = "\n".join(cut([t for _, t in picked], words))
         recall.append(100 * scorer.score(reference, summary)["rouge2"].recall)
         repeated.append(redundancy(picked, stems))
@@ -171,7 +173,7 @@ def timing(rows: list[dict], words: int) -> dict[str, float]:
 
     category = sorted({r["category"] for r in rows})[0]
     chosen = [headline_and_body(r["article"]) for r in rows if r["category"] == category][:25]
-    docs, query = [b for _, b in chosen], chosen[0][0]
+    docs, query = [b for _, b in chosen], "; ".join(h for h, _ in chosen[:5])
     out = {}
     for label, q in (("no query", None), ("query", query)):
         summarize(docs, words=words, query=q)

@@ -110,8 +110,9 @@ class Summarizer:
         stop words in place of the package's (``summarizer.components``); a summarizer with
         any of them cannot be saved or sent to worker processes.
     query : a question or topic to focus on (``summarizer.query``): sentences are ranked by
-        their relevance to it, combined with the method's score, and at most one sentence is
-        taken per paragraph while the budget allows. ``summarize(..., query=)`` overrides it.
+        their relevance to it, combined with the method's score, at most one sentence is
+        taken per paragraph while the budget allows, picks spread over passages and repeats
+        (across documents too) are dropped. ``summarize(..., query=)`` overrides it.
     **options : the method's own options, e.g. ``damping=``, ``threshold=`` for
         ``"lexrank"``; ``Summarizer.options_of(method)`` lists them. An option the method
         does not take raises ``InvalidOptionError``.
@@ -471,8 +472,9 @@ def _focus(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Scores and candidates of a query-focused summary (``summarizer.query``): relevance
     combined with the method's scores, and the best sentence of each paragraph as candidates
-    while there are enough paragraphs for the budget. A query none of whose terms occurs
-    leaves the summary as it would be without it."""
+    while there are enough paragraphs for the budget, rescored by ``query.spread``
+    (redundancy by position and repeats). A query none of whose terms occurs leaves the
+    summary as it would be without it."""
     shaping = QUESTION_WORDS.get(document.language, ())
     terms = query_terms(query.lower(), document.analyzer.terms, shaping)
     column = {term: i for i, term in enumerate(document.vectors.terms)}
@@ -488,7 +490,14 @@ def _focus(
     needed = budget.count(int(candidates.sum()))
     if needed is None or int(best.sum()) >= needed:
         candidates = best
-    focused = spread(focused, candidates, document.paragraphs, document.documents, needed)
+    focused = spread(
+        focused,
+        candidates,
+        document.paragraphs,
+        document.documents,
+        needed,
+        vectors=vectors.tfidf,
+    )
     return focused, candidates
 
 

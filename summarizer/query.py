@@ -20,11 +20,13 @@
 
 The method's own score still counts: ``combine`` gives ``relevance * (0.5 + 0.5 * m)``, m the
 method's score rescaled to a maximum of 1 (so the lead of a news article still helps, but
-cannot outweigh the query). ``spread`` then controls redundancy by position: sentences are
-taken greedily, and each pick discounts the candidates near it (a Gaussian over paragraphs,
+cannot outweigh the query). ``spread`` then controls redundancy: sentences are taken
+greedily, and each pick discounts the candidates near it (a Gaussian over paragraphs,
 ``Focus.spread_width``, at most ``Focus.spread`` of their score), so a summary samples more
-than one passage when the query is ambiguous, while the best passage still gives most of it.
-The score a sentence carries is its score when it was picked.
+than one passage when the query is ambiguous while the best passage still gives most of it;
+a candidate that repeats a pick (TF-IDF cosine >= 0.8, in any document: the same report in
+two articles of a cluster) is dropped. The score a sentence carries is its score when it was
+picked (0 for a repeat).
 
 Measured on QMSum dev (``benchmarks/query.py``); ``Focus.sigma``, ``spread`` and
 ``spread_width`` were chosen there by 5-fold cross-validation over meetings.
@@ -55,6 +57,7 @@ __all__ = [
 K1, B = 1.2, 0.75
 UNIFORM = 0.01  # share of the jumps that land anywhere (every sentence reachable)
 STEPS = 100  # most greedy picks ``spread`` makes for a length budget
+DUPLICATE = 0.8  # cosine at which a candidate repeats a pick
 
 
 @dataclass(frozen=True)
@@ -212,29 +215,38 @@ def spread(
     groups: np.ndarray,
     count: int | None,
     focus: Focus | None = None,
+    vectors=None,
 ) -> np.ndarray:
-    """Scores after redundancy control by position (module docstring): the ``count``
-    candidates (``STEPS`` when None) taken greedily, each scored as when it was picked, each
-    pick multiplying the score of the candidates of its group (document) at ``positions``
-    (paragraph numbers) d away by ``1 - spread * exp(-d**2 / (2 * spread_width**2))``; the
-    candidates not picked keep their discounted score, below the last pick's. The greedy
-    order is the order of the scores returned, so a selection by score takes the picks."""
+    """Scores after redundancy control (module docstring): the ``count`` candidates
+    (``STEPS`` when None) taken greedily, each scored as when it was picked, each pick
+    multiplying the score of the candidates of its group (document) at ``positions``
+    (paragraph numbers) d away by ``1 - spread * exp(-d**2 / (2 * spread_width**2))`` and,
+    given ``vectors`` (unit-norm rows, dense or sparse), zeroing those that repeat it (cosine
+    >= ``DUPLICATE``, in any document); the candidates not picked keep their discounted
+    score, below the last pick's. The greedy order is the order of the scores returned, so a
+    selection by score takes the picks."""
     f = FOCUS if focus is None else focus
     out = np.array(scores, dtype=np.float64)
     index = np.flatnonzero(candidates & (out > 0.0))
     steps = min(index.size, STEPS if count is None else count)
-    if f.spread <= 0.0 or steps < 2:
+    if (f.spread <= 0.0 and vectors is None) or steps < 2:
         return out
     values, at, group = out[index], positions[index].astype(np.float64), groups[index]
+    rows = None if vectors is None else _csr(vectors)[index]
     free = np.ones(index.size, dtype=bool)
     last = 0.0
     for _ in range(steps):
         j = int(np.argmax(np.where(free, values, -np.inf)))  # the earliest of equals
+        if values[j] <= 0.0:
+            break
         last = values[j]
         out[index[j]] = last
         free[j] = False
         near = np.exp(-0.5 * ((at - at[j]) / f.spread_width) ** 2) * (group == group[j])
         values = values * (1.0 - f.spread * near)
+        if rows is not None:
+            cosine = np.asarray((rows @ rows[j].T).todense()).ravel()
+            values[cosine >= DUPLICATE] = 0.0
     rest = index[free]
     out[rest] = np.minimum(values[free], np.nextafter(last, 0.0))
     return out

@@ -189,3 +189,24 @@ def test_a_query_over_several_documents_finds_its_document_and_offsets():
     assert summarize(docs, words=12, query="teachers classes").sentences[0].document == 1
     again = summarize(list(docs), sentences=2, query="How big is the new ferry?")
     assert [(s.document, s.index) for s in again] == [(s.document, s.index) for s in summary]
+
+
+def test_spread_drops_a_candidate_that_repeats_a_pick():
+    scores = np.array([1.0, 0.9, 0.5])
+    vectors = np.array([[1.0, 0.0], [1.0, 0.0], [0.0, 1.0]])  # sentence 1 repeats sentence 0
+    positions, groups = np.array([0, 0, 0]), np.array([0, 1, 2])
+    out = q.spread(scores, np.ones(3, bool), positions, groups, 2, vectors=vectors)
+    assert out[0] == 1.0 and out[2] == 0.5 and out[1] == 0.0
+
+
+def test_a_copied_document_does_not_repeat_in_a_query_summary():
+    report = (
+        "The harbour will get a new ferry next spring. The ferry carries 400 passengers.\n\n"
+        "The town council paid for half of the ferry. Fares will stay the same."
+    )
+    docs = [report, "Schools open again next week. Teachers want smaller classes.", report]
+    summary = summarize(docs, sentences=3, query="ferry passengers and fares")
+    texts = [s.text for s in summary]
+    assert len(texts) == len(set(texts)) == 3
+    assert sum("ferry" in t.lower() or "fares" in t.lower() for t in texts) >= 2
+    assert {s.document for s in summary} >= {1}  # the copy's repeats gave way to another report
