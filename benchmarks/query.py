@@ -194,6 +194,25 @@ def report(results: dict[str, dict], draws: list[np.ndarray]) -> dict:
     return payload
 
 
+def by_domain(rows: list[dict], results: dict[str, dict], boot: int, seed: int) -> dict:
+    """Turn F1 and hit rate per QMSum domain (product, academic, committee meetings)."""
+    out: dict = {}
+    table = []
+    for domain in sorted({r["domain"] for r in rows}):
+        index = np.array([i for i, r in enumerate(rows) if r["domain"] == domain])
+        draws = meeting_draws([rows[i] for i in index], boot, seed)
+        cells = [f"{domain} ({index.size})"]
+        for name, res in results.items():
+            f1 = interval(res["f1"][index], draws)
+            hit = interval(res["hit"][index], draws)
+            out.setdefault(domain, {})[name] = {"f1": list(f1), "hit": list(hit)}
+            cells.append(f"{f1[0]:.1f} / {hit[0]:.1f}")
+        table.append(cells)
+    print("\nper domain, turn F1 / hit rate %:")
+    print(common.format_table(["domain (queries)", *results], table))
+    return out
+
+
 def long_timing(rows: list[dict], turns: int = 600) -> dict[str, float]:
     """Median seconds of 5 summaries of the first ``turns`` turns of the longest meeting
     (``sentences=10``), with and without its first query."""
@@ -318,6 +337,7 @@ def main(argv: list[str] | None = None) -> int:
     results = {name: run(name, rows, texts) for name in args.systems.split(",") if name}
     draws = meeting_draws(rows, args.boot, args.seed)
     payload = {"run": info, "systems": report(results, draws)}
+    payload["domains"] = by_domain(rows, results, args.boot, args.seed)
     payload["seconds_600_turns"] = long_timing(rows)
     if args.cv:
         payload["cv"] = cross_validate(rows, texts)
