@@ -23,7 +23,7 @@ from summarizer.errors import InvalidFileError, InvalidInputError, InvalidOption
 from summarizer.keyphrases import Keyword, extract_keywords
 from summarizer.languages import resolve_language
 from summarizer.methods import DEFAULT_METHOD, METHODS, Method, get_method
-from summarizer.query import QUESTION_WORDS, combine
+from summarizer.query import QUESTION_WORDS, combine, query_terms, spread
 from summarizer.query import relevance as query_relevance
 from summarizer.segment import get_segmenter
 from summarizer.select import ORDERS, check_diversity, select
@@ -110,8 +110,9 @@ class Summarizer:
         stop words in place of the package's (``summarizer.components``); a summarizer with
         any of them cannot be saved or sent to worker processes.
     query : a question or topic to focus on (``summarizer.query``): sentences are ranked by
-        their relevance to it, combined with the method's score, and at most one sentence is
-        taken per paragraph while the budget allows. ``summarize(..., query=)`` overrides it.
+        their relevance to it, combined with the method's score, at most one sentence is
+        taken per paragraph while the budget allows, picks spread over passages and repeats
+        (across documents too) are dropped. ``summarize(..., query=)`` overrides it.
     **options : the method's own options, e.g. ``damping=``, ``threshold=`` for
         ``"lexrank"``; ``Summarizer.options_of(method)`` lists them. An option the method
         does not take raises ``InvalidOptionError``.
@@ -471,13 +472,11 @@ def _focus(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Scores and candidates of a query-focused summary (``summarizer.query``): relevance
     combined with the method's scores, and the best sentence of each paragraph as candidates
-    while there are enough paragraphs for the budget. A query none of whose terms occurs
-    leaves the summary as it would be without it."""
-    words = query.lower().split()
-    if document.language in QUESTION_WORDS:
-        shape = QUESTION_WORDS[document.language]
-        words = [w for w in words if w.strip(".,;:!?\"'()") not in shape]
-    terms = document.analyzer.terms(" ".join(words))
+    while there are enough paragraphs for the budget, rescored by ``query.spread``
+    (redundancy by position and repeats). A query none of whose terms occurs leaves the
+    summary as it would be without it."""
+    shaping = QUESTION_WORDS.get(document.language, ())
+    terms = query_terms(query.lower(), document.analyzer.terms, shaping)
     column = {term: i for i, term in enumerate(document.vectors.terms)}
     columns = np.array([column[t] for t in terms if t in column], dtype=np.intp)
     vectors = document.vectors
@@ -491,6 +490,14 @@ def _focus(
     needed = budget.count(int(candidates.sum()))
     if needed is None or int(best.sum()) >= needed:
         candidates = best
+    focused = spread(
+        focused,
+        candidates,
+        document.paragraphs,
+        document.documents,
+        needed,
+        vectors=vectors.tfidf,
+    )
     return focused, candidates
 
 
