@@ -163,13 +163,18 @@ def summarize_many(
     errors : ``"raise"`` (default): a text's error (e.g. InvalidInputError for a
         non-str) is raised when its turn comes, after every earlier summary was
         yielded. ``"return"``: the error is yielded in the text's place and the
-        rest goes on.
+        rest goes on. An error raised by ``texts`` itself is raised after the
+        summaries of every text read before it, whatever ``n_jobs``.
     summarizer : a configured, possibly fitted ``Summarizer`` to use instead of ``options``.
     mp_context : start method or context for ``n_jobs > 1``; default
         ``"forkserver"`` where available, else ``"spawn"``. Workers take a
         second or two to start; meanwhile this process summarizes the first
         texts itself. As with any multiprocessing code, a script must guard
-        its entry point with ``if __name__ == "__main__":``.
+        its entry point with ``if __name__ == "__main__":``. A script read on
+        standard input has no file the workers can import: by default its
+        workers fork (on Linux; elsewhere, or with ``"spawn"`` or
+        ``"forkserver"``, it raises InvalidOptionError). Workers end when this
+        process dies, however it is killed.
     options : ``Summarizer`` options (``method``, ``language``, ``order``, ...).
     """
     summarizer, budget = prepare(sentences, ratio, words, chars, summarizer, options, budget)
