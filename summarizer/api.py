@@ -20,6 +20,7 @@ from summarizer.budget import Budget
 from summarizer.detect import Detection, detect_language
 from summarizer.document import Document, split_at_blocks
 from summarizer.errors import InvalidFileError, InvalidInputError, InvalidOptionError
+from summarizer.keyphrases import _MAX_N as MAX_KEYWORDS
 from summarizer.keyphrases import Keyword, extract_keywords
 from summarizer.languages import resolve_language
 from summarizer.methods import DEFAULT_METHOD, METHODS, Method, get_method
@@ -142,7 +143,7 @@ class Summarizer:
         self.format = validate.choice("format", format, INPUT_FORMATS)
         self.order = validate.choice("order", order, ORDERS)
         self.max_chars = validate.max_chars(max_chars)
-        self.keywords = validate.count("keywords", keywords)
+        self.keywords = validate.count("keywords", keywords, MAX_KEYWORDS)
         if not isinstance(ranking, bool):
             raise validate.fail("ranking", "True or False", ranking)
         self.ranking = ranking

@@ -9,7 +9,9 @@ so every result equals ``summarize()`` on that text, fitted IDF included.
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.connection
 import multiprocessing.context
+import multiprocessing.process
 import os
 import signal
 import sys
@@ -161,13 +163,18 @@ def summarize_many(
     errors : ``"raise"`` (default): a text's error (e.g. InvalidInputError for a
         non-str) is raised when its turn comes, after every earlier summary was
         yielded. ``"return"``: the error is yielded in the text's place and the
-        rest goes on.
+        rest goes on. An error raised by ``texts`` itself is raised after the
+        summaries of every text read before it, whatever ``n_jobs``.
     summarizer : a configured, possibly fitted ``Summarizer`` to use instead of ``options``.
     mp_context : start method or context for ``n_jobs > 1``; default
         ``"forkserver"`` where available, else ``"spawn"``. Workers take a
         second or two to start; meanwhile this process summarizes the first
         texts itself. As with any multiprocessing code, a script must guard
-        its entry point with ``if __name__ == "__main__":``.
+        its entry point with ``if __name__ == "__main__":``. A script read on
+        standard input has no file the workers can import: by default its
+        workers fork (on Linux; elsewhere, or with ``"spawn"`` or
+        ``"forkserver"``, it raises InvalidOptionError). Workers end when this
+        process dies, however it is killed.
     options : ``Summarizer`` options (``method``, ``language``, ``order``, ...).
     """
     summarizer, budget = prepare(sentences, ratio, words, chars, summarizer, options, budget)
@@ -214,14 +221,46 @@ def _context(mp_context: object, jobs: int) -> multiprocessing.context.BaseConte
     if jobs == 1:
         return None
     if isinstance(mp_context, multiprocessing.context.BaseContext):
-        return mp_context
-    if isinstance(mp_context, str):
-        return multiprocessing.get_context(mp_context)
-    if "forkserver" not in methods:
+        context = mp_context
+    elif isinstance(mp_context, str):
+        context = multiprocessing.get_context(mp_context)
+    elif not _main_importable():
+        if "fork" not in methods or sys.platform == "darwin":  # fork is unsafe on macOS
+            raise InvalidOptionError(_NO_MAIN, option="n_jobs")
+        return multiprocessing.get_context("fork")
+    elif "forkserver" not in methods:
         return multiprocessing.get_context("spawn")
-    context = multiprocessing.get_context("forkserver")
-    _add_forkserver_preload(context)
+    else:
+        context = multiprocessing.get_context("forkserver")
+        _add_forkserver_preload(context)
+        return context
+    if context.get_start_method() != "fork" and not _main_importable():
+        raise InvalidOptionError(_NO_MAIN, option="mp_context")
     return context
+
+
+_NO_MAIN = (
+    "n_jobs > 1 cannot start worker processes from this script: it has no file the workers "
+    "can import (it was read from standard input?); save it to a file, use n_jobs=1, or "
+    "mp_context='fork' where available"
+)
+
+
+def _main_importable() -> bool:
+    """Whether workers started by spawn or forkserver can import ``__main__`` as they must.
+
+    A script run from a file or with ``-m``, ``-c`` and the interactive prompt can; a script
+    read from standard input (``python - < script.py``) names the file ``<stdin>``, which
+    multiprocessing tries to run again in every worker, and they die at start.
+    """
+    main = sys.modules.get("__main__")
+    if getattr(getattr(main, "__spec__", None), "name", None) is not None:
+        return True
+    path = getattr(main, "__file__", None)
+    if not isinstance(path, str):
+        return True
+    original = getattr(multiprocessing.process, "ORIGINAL_DIR", None) or ""
+    return os.path.isfile(os.path.join(original, path))
 
 
 def _add_forkserver_preload(context: multiprocessing.context.BaseContext) -> None:
@@ -288,9 +327,20 @@ def _sequential(
 
 
 def _chunks(texts: Iterable[object], size: int) -> Iterator[list[object]]:
+    """Lists of ``size`` texts (fewer once they reach ``CHUNK_CHARS``). If reading ``texts``
+    fails, the texts read before are yielded first, then the error is raised."""
     chunk: list[object] = []
     chars = 0
-    for text in texts:
+    iterator = iter(texts)
+    while True:
+        try:
+            text = next(iterator)
+        except StopIteration:
+            break
+        except Exception:
+            if chunk:
+                yield chunk
+            raise
         chunk.append(text)
         chars += len(text) if isinstance(text, str) else 0
         if len(chunk) >= size or chars >= CHUNK_CHARS:
@@ -312,7 +362,7 @@ def _parallel(
 ) -> Iterator[Outcome]:
     """Outcomes from ``jobs`` worker processes, in input order. With ``warm_up``, this process
     summarizes while the workers start (unless they fork, which is quick)."""
-    chunks = _chunks(texts, chunksize)
+    chunks = _Reader(_chunks(texts, chunksize))
     pending: deque[tuple[Future[list[Outcome]], list[object], list[Outcome]]] = deque()
     pool = ProcessPoolExecutor(
         jobs, mp_context=context, initializer=_start_worker, initargs=(summarizer.to_dict(),)
@@ -323,8 +373,9 @@ def _parallel(
             # package); rather than wait, summarize here until they are ready.
             ready = _start_in_background(pool, jobs)
             while not ready.is_set():
-                chunk = next(chunks, None)
+                chunk = chunks.next()
                 if chunk is None:
+                    chunks.raise_error()
                     return
                 yield from summarize_chunk(summarizer, chunk, budget)
         for chunk in islice(chunks, jobs * PENDING_PER_JOB):
@@ -338,8 +389,40 @@ def _parallel(
                 done_iter, refused_iter = iter(done), iter(refused)
                 done = [next(done_iter if isinstance(t, str) else refused_iter) for t in chunk]
             yield from done
+        chunks.raise_error()  # the input failed: only now, after every result read before it
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+class _Reader:
+    """Chunks of the input that end, rather than raise, when reading the input fails; the
+    error is kept for ``raise_error``, so that the chunks already sent to workers are
+    delivered before it."""
+
+    def __init__(self, chunks: Iterator[list[object]]) -> None:
+        self.chunks = chunks
+        self.error: Exception | None = None
+
+    def __iter__(self) -> Iterator[list[object]]:
+        while (chunk := self.next()) is not None:
+            yield chunk
+
+    def next(self) -> list[object] | None:
+        """The next chunk; None at the end of the input or once reading it failed."""
+        if self.error is not None:
+            return None
+        try:
+            return next(self.chunks)
+        except StopIteration:
+            return None
+        except Exception as exc:
+            self.error = exc
+            return None
+
+    def raise_error(self) -> None:
+        if self.error is not None:
+            error, self.error = self.error, None
+            raise error
 
 
 def _submit(
@@ -391,6 +474,7 @@ def _start_worker(state: dict[str, Any]) -> None:
     """
     global _worker
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _exit_with_parent()
     try:
         from threadpoolctl import threadpool_limits
     except ImportError:  # pragma: no cover
@@ -398,6 +482,31 @@ def _start_worker(state: dict[str, Any]) -> None:
     else:
         threadpool_limits(1)
     _worker = Summarizer.from_dict(state)
+
+
+def _exit_with_parent() -> None:
+    """End this worker as soon as the process that started it is gone, however it died.
+
+    A pool's workers wait for tasks on a queue that they hold both ends of, so a parent
+    killed by SIGTERM, SIGHUP or SIGKILL would leave them (and, through them, the fork
+    server and the resource tracker) running for ever, holding stdout open. Each worker
+    holds the read end of a pipe whose only write end is in the parent
+    (``multiprocessing.parent_process().sentinel``, whatever the start method); the kernel
+    closes it when the parent dies, and a thread waiting on it then ends the worker.
+    """
+    parent = multiprocessing.parent_process()
+    if parent is None or parent.sentinel is None:  # pragma: no cover - always set in a worker
+        return
+    sentinel = parent.sentinel
+
+    def watch() -> None:
+        multiprocessing.connection.wait([sentinel])
+        os._exit(EXIT_ORPHANED)
+
+    threading.Thread(target=watch, name="summarizer-parent-watch", daemon=True).start()
+
+
+EXIT_ORPHANED = 70  # a worker's exit status when it ends because its parent died
 
 
 def _work(texts: list[object], budget: Budget) -> list[Outcome]:

@@ -84,6 +84,12 @@ def summarize_frame(
     without timings, as a JSON string (sentences with scores and offsets).
     With ``errors="return"`` a row whose text fails (e.g. a missing value) gets
     None in ``output`` and ``{"error": message}`` in the details.
+
+    A row that is not a ``str`` (bytes, a number) is refused as ``summarize()`` refuses it,
+    although Dask, with its string conversion on (the default with pyarrow), turns an object
+    column's values into text when a frame is made from pandas or from delayed objects: for
+    such a ``column`` that conversion is left out of the frame's graph, so that its values
+    reach the summarizer as they are (the frame's other object columns then stay object).
     """
     import dask.dataframe as dd
     import pandas as pd
@@ -95,6 +101,7 @@ def summarize_frame(
         raise InvalidOptionError(
             f"no column {column!r}; the columns are {', '.join(map(repr, frame.columns))}"
         )
+    frame = _unconverted(frame, column)
     if not isinstance(output, str):
         raise validate.fail("output", "a column name (a str)", output)
     names = [output, output + "_json"] if details else [output]
@@ -134,6 +141,49 @@ def fit_idf(
     ).compute()
     summarizer.frequencies = frequencies
     return summarizer
+
+
+def _unconverted(frame: Any, column: str) -> Any:
+    """``frame`` without Dask's conversion of ``column`` to strings where it would turn
+    values that are not text (bytes, numbers) into text: a ``from_pandas`` source holding
+    them, or a conversion step over an object column (``from_delayed``, ``from_map``).
+
+    Reaches into dask-expr; another Dask gets the frame unchanged.
+    """
+    try:
+        from dask.dataframe.dask_expr import new_collection
+        from dask.dataframe.dask_expr._expr import ArrowStringConversion
+        from dask.dataframe.dask_expr.io.io import FromPandas
+    except ImportError:  # pragma: no cover - a Dask before dask-expr
+        return frame
+    expr = original = frame.expr
+    for node in list(original.walk()):
+        if isinstance(node, FromPandas) and node.pyarrow_strings_enabled:
+            if _holds_non_text(getattr(node.operand("frame"), "_data", None), column):
+                plain = node.substitute_parameters({"pyarrow_strings_enabled": False})
+                expr = expr.substitute(node, plain)
+        elif isinstance(node, ArrowStringConversion) and _object_column(node.frame._meta, column):
+            expr = expr.substitute(node, node.frame)
+    return frame if expr is original else new_collection(expr)
+
+
+def _object_column(data: Any, column: str) -> bool:
+    """Whether pandas ``data`` has one column ``column``, of object dtype."""
+    from pandas.api.types import is_object_dtype
+
+    if column not in getattr(data, "columns", ()):
+        return False
+    dtype = getattr(data[column], "dtype", None)  # none if the name is not unique
+    return dtype is not None and is_object_dtype(dtype)
+
+
+def _holds_non_text(data: Any, column: str) -> bool:
+    """Whether pandas ``data`` has ``column`` with values neither text nor missing."""
+    import pandas as pd
+
+    if not _object_column(data, column):
+        return False
+    return pd.api.types.infer_dtype(data[column], skipna=True) not in ("string", "empty")
 
 
 def _check(value: object, kind: type, name: str, wanted: str) -> None:

@@ -80,9 +80,17 @@ def integer(name: str, value: object, low: int = 1, *, or_none: bool = False) ->
     return int(value)  # type: ignore[call-overload]
 
 
-def count(name: str, value: object) -> int:
-    """A non-negative integer count (``0`` allowed)."""
-    return integer(name, value, 0)
+def count(name: str, value: object, high: int | None = None) -> int:
+    """A non-negative integer count (``0`` allowed), at most ``high`` if given."""
+    if high is None:
+        return integer(name, value, 0)
+    try:
+        number_ = integer(name, value, 0)
+    except InvalidOptionError:
+        number_ = -1
+    if not 0 <= number_ <= high:
+        raise fail(name, f"an integer from 0 to {high:,}", value)
+    return number_
 
 
 def choice(name: str, value: object, allowed: Sequence[str]) -> str:

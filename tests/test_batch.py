@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import random
+import signal
+import subprocess
 import sys
 import threading
+import time
+import types
 from itertools import count, islice
+from pathlib import Path
 
 import pytest
 from conftest import ARTICLE, WRAPPED
@@ -22,6 +29,8 @@ from summarizer import (
     summarize_many,
 )
 from summarizer.batch import PENDING_PER_JOB
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def corpus(n: int, seed: int = 7) -> list[str]:
@@ -197,3 +206,174 @@ def test_progress_without_tqdm_is_a_clear_error(monkeypatch):
     with pytest.raises(MissingDependencyError, match=r"summarizer\[progress\]"):
         summarize_many([ARTICLE], progress=True)
     assert len(list(summarize_many([ARTICLE]))) == 1  # auto mode just goes without a bar
+
+
+def failing_at(n: int, texts: list[str]):
+    """The texts, then an error in place of text ``n`` (as a generator over a broken file)."""
+    for i, text in enumerate(texts):
+        if i == n:
+            raise OSError("the input broke")
+        yield text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("n_jobs", [1, 2])
+@pytest.mark.parametrize("warm_up", [True, False])
+def test_results_read_before_an_input_error_are_all_yielded(n_jobs, warm_up, monkeypatch):
+    """Finding 8 of issue 16: with workers, the chunks in flight and the one being read were
+    lost when the input raised (160 of 300 results)."""
+    if not warm_up:
+        parallel = summarizer.batch._parallel
+        monkeypatch.setattr(
+            summarizer.batch, "_parallel", lambda *a, **k: parallel(*a, **{**k, "warm_up": False})
+        )
+    texts = corpus(120)
+    got = []
+    with pytest.raises(OSError, match="the input broke"):
+        for summary in summarize_many(failing_at(100, texts), 1, n_jobs=n_jobs, chunksize=7):
+            got.append(summary)
+    assert got == [summarize(t, 1) for t in texts[:100]]
+
+
+def test_chunks_yield_what_was_read_before_the_input_failed():
+    chunks = summarizer.batch._chunks(failing_at(5, corpus(9)), 3)
+    assert len(next(chunks)) == 3
+    assert len(next(chunks)) == 2  # texts 3 and 4, then the error
+    with pytest.raises(OSError, match="the input broke"):
+        next(chunks)
+
+
+STDIN_SCRIPT = """
+from summarizer import summarize_many
+if __name__ == "__main__":
+    text = "Dogs bark at night. Cats sleep all day. Birds sing in the morning."
+    print(len(list(summarize_many([text] * 200, 1, n_jobs=2, chunksize=4, {extra}))))
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform != "linux", reason="the fork fallback is for Linux")
+def test_workers_start_from_a_script_read_on_stdin():
+    """Finding 9 of issue 16: ``python - < script.py`` with n_jobs=2 died with
+    BrokenProcessPool (each worker tried to run the file "<stdin>")."""
+    ok = _run_stdin_script(STDIN_SCRIPT.format(extra=""))
+    assert (ok.returncode, ok.stdout.strip(), ok.stderr) == (0, b"200", b"")
+    refused = _run_stdin_script(STDIN_SCRIPT.format(extra="mp_context='spawn'"))
+    assert refused.returncode == 1 and b"BrokenProcessPool" not in refused.stderr
+    assert b"InvalidOptionError: n_jobs > 1 cannot start worker processes" in refused.stderr
+
+
+def _run_stdin_script(script: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run(
+        [sys.executable, "-"], input=script.encode(), capture_output=True, env=env, timeout=120
+    )
+
+
+def test_a_main_module_without_a_file_is_noticed(monkeypatch):
+    main = types.ModuleType("__main__")
+    monkeypatch.setitem(sys.modules, "__main__", main)
+    assert summarizer.batch._main_importable()  # -c, the interactive prompt
+    main.__file__ = "<stdin>"
+    assert not summarizer.batch._main_importable()
+    with pytest.raises(InvalidOptionError, match="standard input") as info:
+        summarize_many([ARTICLE], n_jobs=2, mp_context="forkserver")
+    assert info.value.option == "mp_context"
+    main.__file__ = __file__
+    assert summarizer.batch._main_importable()
+
+
+# Finding 4 of issue 16: a parent killed by a signal left its workers (and with them the fork
+# server and the resource tracker) running for ever, holding its stdout open.
+ENDLESS_SCRIPT = """
+import itertools, sys
+from summarizer import summarize_many
+text = "Dogs bark at night. Cats sleep all day. Birds sing in the morning. " * 20
+for summary in summarize_many(itertools.repeat(text), 1, n_jobs=2, chunksize=1):
+    print(summary, flush=True)
+"""
+
+
+def _children() -> dict[int, list[int]]:
+    """Every process's children, from /proc."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+            except OSError:
+                continue
+            ppid = int(stat.rsplit(")", 1)[1].split()[1])
+            children.setdefault(ppid, []).append(int(entry))
+    return children
+
+
+def _descendants(pid: int) -> list[int]:
+    children, found, todo = _children(), [], [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def _kill_parent_and_check(command: list[str], signum: int) -> None:
+    """Run ``command``, wait until its two workers run, kill it with ``signum``; then its
+    stdout must reach end of file and every process it started must end."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
+    started: list[int] = []
+    try:
+        assert proc.stdout.readline()
+        for _ in range(600):  # the fork server and its two workers, or give up after a minute
+            started = _descendants(proc.pid)
+            grandchildren = [p for p in started if p not in _children().get(proc.pid, [])]
+            if len(grandchildren) >= 2:
+                break
+            time.sleep(0.1)
+        else:
+            pytest.fail("the workers never started")
+        os.kill(proc.pid, signum)
+        proc.wait(timeout=60)
+        reader = threading.Thread(target=proc.stdout.read, daemon=True)
+        reader.start()
+        reader.join(60)  # a guard against hanging, not a timing
+        assert not reader.is_alive(), "stdout stayed open after the parent died"
+        for _ in range(600):
+            if not any(_alive(p) for p in started):
+                break
+            time.sleep(0.1)
+        assert not [p for p in started if _alive(p)], "processes outlived their parent"
+    finally:
+        for pid in [proc.pid, *started]:
+            with contextlib.suppress(OSError):
+                if _alive(pid):
+                    os.kill(pid, signal.SIGKILL)
+        proc.stdout.close()
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP, signal.SIGKILL])
+def test_workers_end_when_their_parent_is_killed(signum):
+    _kill_parent_and_check([sys.executable, "-c", ENDLESS_SCRIPT], signum)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+def test_cli_workers_end_when_the_cli_is_killed(tmp_path):
+    text = "Dogs bark at night. Cats sleep all day. Birds sing in the morning. " * 20
+    files = []
+    for i in range(2000):
+        files.append(tmp_path / f"{i}.txt")
+        files[-1].write_text(text)
+    command = [sys.executable, "-m", "summarizer", "--jobs", "2", "-n", "1", *map(str, files)]
+    _kill_parent_and_check(command, signal.SIGTERM)

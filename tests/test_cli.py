@@ -687,3 +687,80 @@ def test_text_output_on_an_ascii_terminal_is_escaped_not_a_crash(monkeypatch):
         stdin="Caf\u00e9 society.".encode(), encoding="ascii", monkeypatch=monkeypatch
     )
     assert status == 0 and err == "" and out == b"Caf\\xe9 society.\n"
+
+
+class FullDisk(io.RawIOBase):
+    """A stdout whose every write fails as on a full disk."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:
+        raise OSError(28, "No space left on device")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["-n", "1", "{a}"],
+        ["-n", "1", "{a}", "{b}"],
+        ["-n", "1", "--format", "json", "{a}", "{b}"],
+        ["-n", "1", "--format", "html", "{a}"],
+        ["-n", "1", "--format", "markdown", "{a}"],
+        ["-n", "1", "--jsonl", "{j}"],
+    ],
+)
+def test_a_full_disk_is_one_clear_line_and_exit_1(tmp_path, monkeypatch, capsys, args):
+    """Finding 9 of issue 16: ``> /dev/full`` was an "internal error ... please report it"."""
+    a, b, j = tmp_path / "a.txt", tmp_path / "b.txt", tmp_path / "j.jsonl"
+    a.write_text(many_sentences(20))
+    b.write_text(many_sentences(30))
+    j.write_text(json.dumps({"text": many_sentences(20)}) + "\n")
+    stdout = io.TextIOWrapper(io.BufferedWriter(FullDisk()), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdout", stdout)
+    monkeypatch.setattr(cli, "_silence_stdout", lambda: None)  # not fd 1 of the test runner
+    status = cli.main([arg.format(a=a, b=b, j=j) for arg in args])
+    err = capsys.readouterr().err
+    assert status == cli.EXIT_INPUT
+    assert err == "summarizer: error: cannot write the output: No space left on device\n"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("extra", [[], ["--format", "json"], ["--jobs", "2"]])
+def test_output_to_dev_full(tmp_path, extra):
+    paths = []
+    for i in range(3):
+        paths.append(tmp_path / f"{i}.txt")
+        paths[-1].write_text(many_sentences(40 + i))
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run(
+            [sys.executable, "-m", "summarizer", "-n", "2", *extra, *map(str, paths)],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            env=env,
+            timeout=120,
+        )
+    assert proc.returncode == cli.EXIT_INPUT
+    assert proc.stderr == b"summarizer: error: cannot write the output: No space left on device\n"
+
+
+def test_names_with_unprintable_characters_are_escaped(tmp_path):
+    """Finding 9 of issue 16: a file name with a newline could forge a ``==> name <==`` header
+    or a line of its own among the error messages."""
+    forged = tmp_path / "a\n==> forged <=="
+    forged.write_text(many_sentences(5))
+    (tmp_path / "b").write_text(many_sentences(5))
+    result = run("-n", "1", str(forged), str(tmp_path / "b"))
+    headers = [line for line in result.stdout.decode().splitlines() if line.startswith("==>")]
+    assert headers == [f"==> {str(forged)!a} <==", f"==> {tmp_path / 'b'} <=="]
+    records = tmp_path / "x\ny\x1b[31m.jsonl"
+    records.write_text('{"text": "A short text. Two sentences."}\n{"txt": 1}\n[1]\n')
+    result = run("--jsonl", "-n", "1", "--timings", str(records))
+    assert result.returncode == cli.EXIT_INPUT
+    errors = result.stderr.decode().splitlines()
+    shown = ascii(str(records))
+    assert len(errors) == 3 and all(line.count(shown) == 1 for line in errors), errors
+    assert "\x1b" not in result.stderr.decode()
+    assert json.loads(result.stdout)["source"] == str(records)  # the data keeps the real name

@@ -190,3 +190,51 @@ def test_missing_dask_is_a_clear_error(monkeypatch):
     with pytest.raises(MissingDependencyError, match=r"summarizer\[dask\]"):
         importlib.import_module("summarizer.distributed")
     monkeypatch.delitem(sys.modules, "summarizer.distributed", raising=False)
+
+
+@needs_dask
+@pytest.mark.parametrize("source", ["pandas", "delayed"])
+def test_dataframe_refuses_what_summarize_refuses(client, source):
+    """Finding 9 of issue 16: with Dask's string conversion (on by default with pyarrow),
+    bytes and numbers in an object column reached the summarizer as text."""
+    import dask
+    import dask.dataframe as dd
+    import pandas as pd
+
+    from summarizer.distributed import summarize_frame
+
+    values = [ARTICLE, ARTICLE.encode(), 42, 3.5, True, None, WRAPPED]
+    pdf = pd.DataFrame({"text": pd.Series(values, dtype=object), "n": range(7)})
+    with dask.config.set({"dataframe.convert-string": True}):
+        if source == "pandas":
+            frame = dd.from_pandas(pdf, npartitions=2)
+        else:
+            parts = [dask.delayed(pdf.iloc[:3]), dask.delayed(pdf.iloc[3:])]
+            frame = dd.from_delayed(parts, meta=pdf.iloc[:0])
+        result = summarize_frame(frame, sentences=1, errors="return", details=True).compute()
+        with pytest.raises(InvalidInputError, match=r"must be str, not (bytes|int|float|bool)"):
+            summarize_frame(frame, sentences=1).compute()
+    good = [str(summarize(ARTICLE, 1)), str(summarize(WRAPPED, 1))]
+    assert result["summary"].tolist() == [good[0], None, None, None, None, None, good[1]]
+    errors = [json.loads(d).get("error", "") for d in result["summary_json"]]
+    assert [e.split(";")[0] for e in errors[1:5]] == [
+        f"text must be str, not {kind}" for kind in ("bytes", "int", "float", "bool")
+    ]
+    assert result["n"].tolist() == list(range(7))
+
+
+@needs_dask
+def test_dataframe_of_text_keeps_dasks_string_columns(client):
+    import dask
+    import dask.dataframe as dd
+    import pandas as pd
+
+    from summarizer.distributed import summarize_frame
+
+    pdf = pd.DataFrame({"text": pd.Series([ARTICLE, WRAPPED], dtype=object), "tag": ["a", "b"]})
+    with dask.config.set({"dataframe.convert-string": True}):
+        frame = dd.from_pandas(pdf, npartitions=1)
+        result = summarize_frame(frame, sentences=1)
+    assert result.dtypes["text"] == frame.dtypes["text"]
+    assert result.dtypes["tag"] == frame.dtypes["tag"]
+    assert result.compute()["summary"].tolist() == [str(summarize(t, 1)) for t in pdf["text"]]

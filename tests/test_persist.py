@@ -110,3 +110,54 @@ def test_malformed_files_are_invalid_file_errors(tmp_path, content, match):
     path.write_bytes(content)
     with pytest.raises(InvalidFileError, match=match):
         persist.read_state(path)
+
+
+def _saved(**changes) -> bytes:
+    from summarizer import Summarizer
+
+    state = Summarizer().fit(["Dogs bark.", "Cats sleep."]).to_dict()
+    for key, value in changes.items():
+        where, name = key.split("__")
+        state[where][name] = value
+    return json.dumps(state).encode()
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        _saved(frequencies__n_documents=10**400),  # loaded, then every summary overflowed
+        _saved(options__keywords=10**30),  # loaded, then every summary failed
+        _saved(options__max_chars=10**30).replace(b"0" * 30, b"9" * 5000),  # > 4300 digits
+        _saved(options__diversity=float("nan")),
+        _saved(options__method=["textrank"]),
+        b'{"format": "summarizer", "version": 2, "options": ' + b"[" * 50_000 + b"]" * 50_000,
+        gzip.compress(b"[" * 1_000_000 + b"]" * 1_000_000),
+    ],
+)
+def test_summarizer_load_turns_malformed_files_into_invalid_file_errors(tmp_path, content):
+    """Findings 6 and 7 of issue 16, through the API: a file either loads and summarizes, or
+    is refused as InvalidFileError when loaded."""
+    from summarizer import Summarizer
+
+    path = tmp_path / ("state.json.gz" if content[:2] == b"\x1f\x8b" else "state.json")
+    path.write_bytes(content)
+    with pytest.raises(InvalidFileError):
+        Summarizer.load(path)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX FIFOs")
+def test_summarizer_save_and_load_leave_special_files_alone(tmp_path):
+    """Findings 5 and 6 of issue 16: save replaced a FIFO or a device with a JSON file; load
+    blocked on a FIFO without a writer and read /dev/zero for ever."""
+    from summarizer import Summarizer
+
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    device = tmp_path / "device"
+    device.symlink_to("/dev/zero" if os.path.exists("/dev/zero") else os.devnull)
+    for path in (fifo, device):
+        with pytest.raises(InvalidFileError, match="not a regular file"):
+            Summarizer().save(path)
+        with pytest.raises(InvalidFileError, match="not a regular file"):
+            Summarizer.load(path)
+    assert stat.S_ISFIFO(fifo.stat().st_mode) and device.is_symlink()

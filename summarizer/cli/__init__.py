@@ -4,7 +4,8 @@
 stdin and JSON Lines, ``outputs`` writes results; this module runs a command and maps errors
 to exit statuses: 0 on success, 1 when an input cannot be read or summarized, 2 on a usage
 error (the API's ``InvalidOptionError``, named by its flag), 130 on Ctrl-C, 141 when the reader
-of stdout goes away (``| head -1``). Every error is one line on stderr; never a traceback.
+of stdout goes away (``| head -1``), 1 when stdout cannot be written (a full disk). Every error
+is one line on stderr; never a traceback.
 """
 
 from __future__ import annotations
@@ -30,8 +31,23 @@ from summarizer.cli.arguments import (
     flag_of,
     method_options,
 )
-from summarizer.cli.inputs import Input, InputError, JsonlFields, read_files, read_jsonl
-from summarizer.cli.outputs import Writer, ascii_json, print_error, print_timings, write_jsonl
+from summarizer.cli.inputs import (
+    Input,
+    InputError,
+    JsonlFields,
+    display_name,
+    read_files,
+    read_jsonl,
+)
+from summarizer.cli.outputs import (
+    OutputError,
+    Writer,
+    ascii_json,
+    print_error,
+    print_timings,
+    write_jsonl,
+    writing,
+)
 from summarizer.errors import InvalidOptionError, MissingDependencyError, SummarizerError
 from summarizer.summary import Summary
 
@@ -186,7 +202,8 @@ def _run_jsonl(args: argparse.Namespace, summarizer: Summarizer, budget: Budget)
     results = _summaries(records, summarizer, budget, args)
     out, ascii_only, status = sys.stdout, ascii_json(), EXIT_OK
     for where, summary in results:
-        label = f"{where['source']}:{where['line']}" if "line" in where else where["source"]
+        source = display_name(where["source"])
+        label = f"{source}:{where['line']}" if "line" in where else source
         if "lines" in where:  # a group: its lines are listed, the first one named the label
             where = {key: value for key, value in where.items() if key != "line"}
         if isinstance(summary, (InputError, SummarizerError)):
@@ -196,7 +213,8 @@ def _run_jsonl(args: argparse.Namespace, summarizer: Summarizer, budget: Budget)
         if args.timings:
             print_timings(label, summary)
         write_jsonl(out, where, summary, ascii_only)
-    out.flush()
+    with writing():
+        out.flush()
     return status
 
 
@@ -292,6 +310,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader went away (e.g. `| head -1`): stop quietly, as Unix tools do.
         _silence_stdout()
         return EXIT_PIPE
+    except OutputError as exc:  # e.g. a full disk: what was not written is lost anyway
+        print_error(str(exc))
+        _silence_stdout()
+        return EXIT_INPUT
     except MemoryError:
         print_error("out of memory; try a smaller input")
         return EXIT_INPUT

@@ -257,13 +257,14 @@ def _jsonl_records(
     max_chars: int | None,
     fields: JsonlFields,
 ) -> Iterator[tuple[dict, str | InputError]]:
+    shown = display_name(label)  # for messages; the records keep the name as it is
     with _opened(name) as handle:
         number = 0
         try:
             for number, line in enumerate(_lines(handle, limit), 1):
                 where = {"source": label, "line": number}
                 if line is None:
-                    error = InputError(f"{label}:{number}: line longer than --max-chars allows")
+                    error = InputError(f"{shown}:{number}: line longer than --max-chars allows")
                     yield where, error
                     continue
                 if not line.strip():
@@ -271,12 +272,12 @@ def _jsonl_records(
                 try:
                     text, copied = _parse_record(line, number == 1, encoding, fields)
                 except ValueError as exc:
-                    yield where, InputError(f"{label}:{number}: {exc}")
+                    yield where, InputError(f"{shown}:{number}: {exc}")
                     continue
                 if max_chars is not None and len(text) > max_chars:
-                    yield where, _too_large(f"{label}:{number}", max_chars)
+                    yield where, _too_large(f"{shown}:{number}", max_chars)
                     continue
                 yield {**where, **copied}, text
         except OSError as exc:
             where = {"source": label, "line": number + 1}
-            yield where, InputError(f"{label}:{number + 1}: cannot read: {exc.strerror or exc}")
+            yield where, InputError(f"{shown}:{number + 1}: cannot read: {exc.strerror or exc}")

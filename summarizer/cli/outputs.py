@@ -5,12 +5,30 @@ from __future__ import annotations
 import codecs
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from typing import Any, TextIO
 
 from summarizer import report
 from summarizer.summary import Summary
 
-__all__ = ["Writer", "ascii_json", "print_error", "print_timings"]
+__all__ = ["OutputError", "Writer", "ascii_json", "print_error", "print_timings", "writing"]
+
+
+class OutputError(Exception):
+    """Standard output cannot be written: a full disk, a device that fails, a quota."""
+
+
+@contextmanager
+def writing() -> Iterator[None]:
+    """Turn a failed write to stdout into an OutputError (one line, exit 1); a closed pipe
+    stays a BrokenPipeError, which the command line treats as the reader going away."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise OutputError(f"cannot write the output: {exc.strerror or exc}") from None
 
 
 def ascii_json() -> bool:
@@ -19,8 +37,9 @@ def ascii_json() -> bool:
 
 
 def print_error(message: str) -> None:
-    """One line on stderr."""
-    print(f"summarizer: error: {message}", file=sys.stderr)
+    """One line on stderr (nothing if stderr itself cannot be written)."""
+    with suppress(OSError, ValueError, AttributeError):
+        print(f"summarizer: error: {message}", file=sys.stderr, flush=True)
 
 
 def print_timings(label: str, summary: Summary) -> None:
@@ -41,9 +60,14 @@ class Writer:
         self.ascii_only = ascii_json()
         self.pages: list[tuple[str, Summary]] = []
         if self.as_json and several:
-            out.write("[")
+            with writing():
+                out.write("[")
 
     def write(self, label: str, summary: Summary) -> None:
+        with writing():
+            self._write(label, summary)
+
+    def _write(self, label: str, summary: Summary) -> None:
         out = self.out
         if self.format == "html":
             self.pages.append((label, summary))
@@ -68,15 +92,17 @@ class Writer:
         out.flush()
 
     def close(self) -> None:
-        if self.format == "html":
-            title = self.pages[0][0] if len(self.pages) == 1 else "Summaries"
-            self.out.write(report.html_page(self.pages, title))
-        if self.as_json and self.several:
-            self.out.write("\n]\n" if self.written else "]\n")
-        self.out.flush()
+        with writing():
+            if self.format == "html":
+                title = self.pages[0][0] if len(self.pages) == 1 else "Summaries"
+                self.out.write(report.html_page(self.pages, title))
+            if self.as_json and self.several:
+                self.out.write("\n]\n" if self.written else "]\n")
+            self.out.flush()
 
 
 def write_jsonl(out: TextIO, fields: dict, summary: Summary, ascii_only: bool) -> None:
     """One JSON Lines record: the input's fields, the summary text and ``Summary.to_dict()``."""
     record = {**fields, "summary": str(summary), **summary.to_dict()}
-    out.write(json.dumps(record, ensure_ascii=ascii_only) + "\n")
+    with writing():
+        out.write(json.dumps(record, ensure_ascii=ascii_only) + "\n")
