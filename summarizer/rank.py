@@ -21,8 +21,9 @@ linear system directly. Long documents never build an n x n matrix:
   by sparse products, each pair once, and kept as a list of pairs. It is
   exact up to ``MAX_EDGES`` links; beyond that the threshold is raised just
   enough to keep at most that many (see the function), so memory stays
-  O(MAX_EDGES). Its time grows with the number of pairs sharing a term,
-  roughly n^2 for long documents.
+  O(MAX_EDGES). Its time grows with the number of pairs sharing a term
+  (``pair_work``), up to n^2 on dense text; past ``PAIR_WORK`` its callers
+  fall back to O(nnz) forms (``lexrank_scores``, ``pacsum_scores``).
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ __all__ = [
     "overlap_similarity",
     "pacsum_scores",
     "pagerank",
+    "pair_work",
     "positional_scores",
     "similarity_operator",
     "textrank_scores",
@@ -65,6 +67,11 @@ DENSE_MAX = 80  # up to this many sentences: dense n x n graphs, PageRank by a d
 MAX_EDGES = 20_000_000  # threshold_pairs: links kept at most (about 240 MB)
 # overlap_operator: exact while groups x max(entries, terms + sentences) stays within this
 OVERLAP_EXACT_WORK = 1 << 22
+# threshold_pairs is used while the products of pairs sharing a term stay within
+# max(PAIR_WORK, PAIR_WORK_PER_ENTRY x entries) (about 2 s on dense text); beyond, see
+# lexrank_scores and pacsum_scores.
+PAIR_WORK = 1 << 24
+PAIR_WORK_PER_ENTRY = 64
 
 
 def _dense(matrix) -> np.ndarray:
@@ -267,6 +274,20 @@ def _factored_overlap(binary, logs: np.ndarray) -> LinearOperator:
         return out
 
     return similarity_operator(n, matvec)
+
+
+def pair_work(vectors) -> float:
+    """About how many multiply-adds ``threshold_pairs`` needs: per term, the pairs of
+    sentences holding it (``df (df + 1) / 2``), summed. O(nnz)."""
+    x = _csr(vectors)
+    df = np.bincount(x.indices, minlength=x.shape[1]).astype(np.float64)
+    return float((df * (df + 1.0)).sum() / 2.0)
+
+
+def _pairs_affordable(vectors, budget: float | None) -> bool:
+    nnz = _csr(vectors).nnz
+    limit = max(PAIR_WORK, PAIR_WORK_PER_ENTRY * nnz) if budget is None else budget
+    return pair_work(vectors) <= limit
 
 
 def threshold_pairs(
@@ -538,6 +559,7 @@ def lexrank_scores(
     threshold: float | None = None,
     dense_max: int | None = None,
     max_edges: int | None = None,
+    pair_budget: float | None = None,
 ) -> np.ndarray:
     """LexRank: PageRank over the cosine graph of unit rows, weighted (``threshold=None``)
     or unweighted with links where similarity > ``threshold``.
@@ -545,14 +567,18 @@ def lexrank_scores(
     Dense up to ``dense_max`` sentences (default ``DENSE_MAX``). Above that the
     weighted graph is ``cosine_operator`` (exact) and the thresholded one
     ``threshold_operator`` (exact while it has at most ``max_edges`` links,
-    default ``MAX_EDGES``).
+    default ``MAX_EDGES``). Finding the thresholded links costs a product per pair
+    of sentences sharing a term, quadratic on dense text: when ``pair_work`` exceeds
+    ``pair_budget`` (default ``max(PAIR_WORK, PAIR_WORK_PER_ENTRY x nnz)``), the
+    weighted graph is used instead (continuous LexRank, Erkan & Radev's own
+    recommendation), in O(nnz).
     """
     if vectors.shape[0] <= (DENSE_MAX if dense_max is None else dense_max):
         similarity = cosine_similarity(vectors)
         if threshold is not None:
             similarity = threshold_graph(similarity, threshold)
         return pagerank(similarity, damping)
-    if threshold is None:
+    if threshold is None or not _pairs_affordable(vectors, pair_budget):
         return pagerank(cosine_operator(vectors), damping, symmetric=True)
     graph = threshold_operator(vectors, threshold, MAX_EDGES if max_edges is None else max_edges)
     return pagerank(graph, damping, symmetric=True)
@@ -592,6 +618,7 @@ def pacsum_scores(
     later: float = 1.0,
     dense_max: int | None = None,
     max_edges: int | None = None,
+    pair_budget: float | None = None,
 ) -> np.ndarray:
     """``directed_centrality`` of the cosine graph of unit (or zero) non-negative rows.
 
@@ -601,13 +628,15 @@ def pacsum_scores(
     document's own smallest and largest similarity. With ``beta=0`` the sums
     then come from running column sums in O(nnz), exact whenever some two
     sentences share no term; otherwise from ``threshold_pairs`` (exact up to
-    ``max_edges`` links, default ``MAX_EDGES``).
+    ``max_edges`` links, default ``MAX_EDGES``). When that would cost more than
+    ``pair_budget`` products (see ``lexrank_scores``: dense text), the edges are
+    not thresholded (the ``beta=0`` sums), in O(nnz).
     """
     n = vectors.shape[0]
     if n <= (DENSE_MAX if dense_max is None else dense_max):
         return directed_centrality(cosine_similarity(vectors), beta, earlier, later)
     x = _csr(vectors)
-    if beta <= 0.0:
+    if beta <= 0.0 or not _pairs_affordable(x, pair_budget):
         # sum_{j<i} x_i . x_j = sum_v x_iv * (column v summed over rows before i)
         col = x.tocsc()
         col.sort_indices()

@@ -400,3 +400,30 @@ def test_threshold_pairs_values_are_the_pairs_cosines(max_edges):
     assert rows.size > 0 and sims.dtype == np.float64
     np.testing.assert_allclose(sims, dense[rows, cols], rtol=0, atol=1e-12)
     assert (sims > 0.1).all()
+
+
+def test_pair_work_counts_the_pairs_sharing_each_term():
+    rng = np.random.default_rng(11)
+    x = _unit_rows(rng, 60, 20, 0.2)
+    binary = (x.toarray() > 0).astype(float)
+    expected = sum(int(binary[:, t].sum()) * (int(binary[:, t].sum()) + 1) // 2 for t in range(20))
+    assert rank.pair_work(x) == expected
+
+
+def test_thresholded_ranks_past_the_pair_budget_use_their_linear_forms():
+    """Dense text would make the thresholded graph quadratic: past ``pair_budget``
+    LexRank is the continuous one and PacSum's edges are not thresholded."""
+    rng = np.random.default_rng(12)
+    x = _unit_rows(rng, 200, 30, 0.3)
+    continuous = rank.lexrank_scores(x, dense_max=10)
+    np.testing.assert_array_equal(
+        rank.lexrank_scores(x, threshold=0.1, dense_max=10, pair_budget=0), continuous
+    )
+    exact = rank.lexrank_scores(x, threshold=0.1, dense_max=10)
+    assert not np.allclose(exact, continuous)
+    np.testing.assert_allclose(exact, rank.pagerank(_threshold_graph_sparse(x, 0.1)), rtol=1e-8)
+    unthresholded = rank.pacsum_scores(x, 0.0, dense_max=10)
+    np.testing.assert_array_equal(
+        rank.pacsum_scores(x, 0.2, dense_max=10, pair_budget=0), unthresholded
+    )
+    assert not np.allclose(rank.pacsum_scores(x, 0.2, dense_max=10), unthresholded)
