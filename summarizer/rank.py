@@ -13,14 +13,17 @@ linear system directly. Long documents never build an n x n matrix:
 - ``overlap_operator``: TextRank's weight ``shared / (log l_i + log l_j)`` does
   not factor, but it does once sentences are grouped by length: for each
   distinct length the denominator is a fixed vector. A product costs
-  O(nnz x distinct lengths) time and memory O(nnz + n x distinct lengths).
-  Exact.
+  O(nnz x distinct lengths) time and memory O((terms + n) x distinct
+  lengths). Exact while that stays within ``OVERLAP_EXACT_WORK``; beyond, the
+  kernel ``1 / (a_i + a_j)`` is an exponential sum of rank about 50
+  (relative error about 1e-12): O(nnz) time and memory per product.
 - ``threshold_pairs``: LexRank's thresholded graph is found in blocks of rows
   by sparse products, each pair once, and kept as a list of pairs. It is
   exact up to ``MAX_EDGES`` links; beyond that the threshold is raised just
   enough to keep at most that many (see the function), so memory stays
-  O(MAX_EDGES). Its time grows with the number of pairs sharing a term,
-  roughly n^2 for long documents.
+  O(MAX_EDGES). Its time grows with the number of pairs sharing a term
+  (``pair_work``), up to n^2 on dense text; past ``PAIR_WORK`` its callers
+  fall back to O(nnz) forms (``lexrank_scores``, ``pacsum_scores``).
 """
 
 from __future__ import annotations
@@ -46,10 +49,12 @@ __all__ = [
     "directed_centrality",
     "lead_prior",
     "lexrank_scores",
+    "overlap_kernel",
     "overlap_operator",
     "overlap_similarity",
     "pacsum_scores",
     "pagerank",
+    "pair_work",
     "positional_scores",
     "similarity_operator",
     "textrank_scores",
@@ -60,6 +65,13 @@ __all__ = [
 
 DENSE_MAX = 80  # up to this many sentences: dense n x n graphs, PageRank by a direct solve
 MAX_EDGES = 20_000_000  # threshold_pairs: links kept at most (about 240 MB)
+# overlap_operator: exact while groups x max(entries, terms + sentences) stays within this
+OVERLAP_EXACT_WORK = 1 << 22
+# threshold_pairs is used while the products of pairs sharing a term stay within
+# max(PAIR_WORK, PAIR_WORK_PER_ENTRY x entries) (about 2 s on dense text); beyond, see
+# lexrank_scores and pacsum_scores.
+PAIR_WORK = 1 << 24
+PAIR_WORK_PER_ENTRY = 64
 
 
 def _dense(matrix) -> np.ndarray:
@@ -162,12 +174,20 @@ def cosine_operator(vectors) -> LinearOperator:
     return similarity_operator(x.shape[0], matvec)
 
 
-def overlap_operator(counts, lengths: np.ndarray) -> LinearOperator:
-    """``overlap_similarity`` as an operator, exact, without an n x n matrix.
+def overlap_operator(
+    counts, lengths: np.ndarray, exact_work: int = OVERLAP_EXACT_WORK
+) -> LinearOperator:
+    """``overlap_similarity`` as an operator, without an n x n matrix.
 
     With B the binary sentence x term matrix and a = log lengths, the product
     is ``(W v)_i = sum_g c_ig (B B_g^T v_g)_i - w_ii v_i`` over the groups g of
-    sentences with equal length, where ``c_ig = 1 / (a_i + a_g)``.
+    sentences with equal length, where ``c_ig = 1 / (a_i + a_g)``: exact, in
+    time O(nnz x groups) and memory O((terms + n) x groups) per product. When
+    either would pass ``exact_work``, the kernel ``1 / (a_i + a_j)`` is
+    replaced by its exponential sum (``overlap_kernel``), relative error
+    about 1e-12 (far below PageRank's tolerance), and a product costs
+    O(nnz x R) time and O((shared terms + n) x R) memory, R about 50 (see
+    ``_factored_overlap``).
     """
     binary = _sparse().csr_matrix(counts, dtype=np.float64, copy=True)  # changed below
     binary.sum_duplicates()
@@ -178,6 +198,8 @@ def overlap_operator(counts, lengths: np.ndarray) -> LinearOperator:
     levels, group = np.unique(logs, return_inverse=True)
     group = group.reshape(-1)
     n_groups = levels.size
+    if n_groups * max(binary.nnz, n_terms + n) > exact_work:
+        return _factored_overlap(binary, logs)
     denom = logs[:, None] + levels[None, :]
     inverse = np.divide(1.0, denom, out=np.zeros_like(denom), where=denom > 0)
     distinct_terms = np.diff(binary.indptr).astype(np.float64)
@@ -191,6 +213,81 @@ def overlap_operator(counts, lengths: np.ndarray) -> LinearOperator:
         return np.einsum("ig,ig->i", inverse, shared) - self_weight * v
 
     return similarity_operator(n, matvec)
+
+
+def overlap_kernel(low: float, high: float, tol: float = 1e-12) -> tuple[np.ndarray, ...]:
+    """Rates t, weights c and two constants with ``1 / s ~ c0 + c1 s + sum_r c_r exp(-t_r s)``
+    to relative error about ``tol`` for s in [low, high] (0 < low <= high).
+
+    The trapezoidal rule on ``1 / s = integral of exp(u - e^u s) du`` over the whole real
+    line, step h = pi^2 / log(20 / tol) (the integrand is analytic for |Im u| < pi / 2, so
+    the error falls like exp(-pi^2 / h)), up to where ``exp(-e^u low)`` is below tol. The
+    nodes below ``e^u = tol^(1/3) / high``, where ``exp(-e^u s) ~ 1 - e^u s``, sum to two
+    geometric series: ``c0 + c1 s``. So ``1 / (a_i + a_j)`` is a kernel of rank R + 3, R
+    about 45 for sentences of up to 10^6 words.
+    """
+    h = np.pi**2 / np.log(20.0 / tol)
+    u_low = np.log(tol ** (1.0 / 3.0) / high)
+    u_high = np.log(-np.log(tol) / low)
+    u = u_low + h * np.arange(int(np.ceil((u_high - u_low) / h)) + 1)
+    rates = np.exp(u)
+    # the nodes below u_low, where exp(-e^u s) ~ 1 - e^u s: two geometric series
+    q = np.exp(h)
+    constant = h * rates[0] / (q - 1.0)
+    linear = -h * rates[0] ** 2 / (q * q - 1.0)
+    return rates, h * rates, constant, linear
+
+
+def _factored_overlap(binary, logs: np.ndarray) -> LinearOperator:
+    """The overlap operator with the kernel ``1 / (a_i + a_j)`` in factored form.
+
+    Terms in one sentence only are dropped (they add to no pair), so memory is O(n x R +
+    shared terms x R). Pairs of sentences of at most one word (a = 0: weight 0 by
+    definition) are subtracted again, and so is the diagonal.
+    """
+    n = binary.shape[0]
+    shared_terms = np.bincount(binary.indices, minlength=binary.shape[1]) > 1
+    b = binary[:, shared_terms].tocsr()
+    bt = b.T.tocsr()
+    positive = logs[logs > 0.0]
+    if positive.size == 0 or b.nnz == 0:
+        return similarity_operator(n, lambda v: np.zeros(n))
+    low = float(positive.min()) + (0.0 if (logs == 0.0).any() else float(positive.min()))
+    rates, weights, constant, linear = overlap_kernel(low, 2.0 * float(logs.max()))
+    factors = np.exp(-logs[:, None] * rates[None, :])  # n x R
+    kernel_diag = factors**2 @ weights + constant + 2.0 * linear * logs
+    distinct = np.diff(b.indptr).astype(np.float64)
+    zero = np.flatnonzero(logs == 0.0)
+    kernel_zero = float(weights.sum() + constant)
+    b_zero = b[zero]
+    b_zero_t = b_zero.T.tocsr()
+
+    def matvec(v: np.ndarray) -> np.ndarray:
+        spread = bt @ (factors * v[:, None])  # shared terms x R
+        out = np.einsum("ir,ir->i", b @ spread, factors * weights)
+        plain = b @ (bt @ v)
+        out += constant * plain + linear * (logs * plain + b @ (bt @ (logs * v)))
+        out -= kernel_diag * distinct * v
+        if zero.size:  # pairs of one-word sentences have no weight
+            pairs = b_zero @ (b_zero_t @ v[zero]) - distinct[zero] * v[zero]
+            out[zero] -= kernel_zero * pairs
+        return out
+
+    return similarity_operator(n, matvec)
+
+
+def pair_work(vectors) -> float:
+    """About how many multiply-adds ``threshold_pairs`` needs: per term, the pairs of
+    sentences holding it (``df (df + 1) / 2``), summed. O(nnz)."""
+    x = _csr(vectors)
+    df = np.bincount(x.indices, minlength=x.shape[1]).astype(np.float64)
+    return float((df * (df + 1.0)).sum() / 2.0)
+
+
+def _pairs_affordable(vectors, budget: float | None) -> bool:
+    nnz = _csr(vectors).nnz
+    limit = max(PAIR_WORK, PAIR_WORK_PER_ENTRY * nnz) if budget is None else budget
+    return pair_work(vectors) <= limit
 
 
 def threshold_pairs(
@@ -462,6 +559,7 @@ def lexrank_scores(
     threshold: float | None = None,
     dense_max: int | None = None,
     max_edges: int | None = None,
+    pair_budget: float | None = None,
 ) -> np.ndarray:
     """LexRank: PageRank over the cosine graph of unit rows, weighted (``threshold=None``)
     or unweighted with links where similarity > ``threshold``.
@@ -469,14 +567,18 @@ def lexrank_scores(
     Dense up to ``dense_max`` sentences (default ``DENSE_MAX``). Above that the
     weighted graph is ``cosine_operator`` (exact) and the thresholded one
     ``threshold_operator`` (exact while it has at most ``max_edges`` links,
-    default ``MAX_EDGES``).
+    default ``MAX_EDGES``). Finding the thresholded links costs a product per pair
+    of sentences sharing a term, quadratic on dense text: when ``pair_work`` exceeds
+    ``pair_budget`` (default ``max(PAIR_WORK, PAIR_WORK_PER_ENTRY x nnz)``), the
+    weighted graph is used instead (continuous LexRank, Erkan & Radev's own
+    recommendation), in O(nnz).
     """
     if vectors.shape[0] <= (DENSE_MAX if dense_max is None else dense_max):
         similarity = cosine_similarity(vectors)
         if threshold is not None:
             similarity = threshold_graph(similarity, threshold)
         return pagerank(similarity, damping)
-    if threshold is None:
+    if threshold is None or not _pairs_affordable(vectors, pair_budget):
         return pagerank(cosine_operator(vectors), damping, symmetric=True)
     graph = threshold_operator(vectors, threshold, MAX_EDGES if max_edges is None else max_edges)
     return pagerank(graph, damping, symmetric=True)
@@ -516,6 +618,7 @@ def pacsum_scores(
     later: float = 1.0,
     dense_max: int | None = None,
     max_edges: int | None = None,
+    pair_budget: float | None = None,
 ) -> np.ndarray:
     """``directed_centrality`` of the cosine graph of unit (or zero) non-negative rows.
 
@@ -525,13 +628,15 @@ def pacsum_scores(
     document's own smallest and largest similarity. With ``beta=0`` the sums
     then come from running column sums in O(nnz), exact whenever some two
     sentences share no term; otherwise from ``threshold_pairs`` (exact up to
-    ``max_edges`` links, default ``MAX_EDGES``).
+    ``max_edges`` links, default ``MAX_EDGES``). When that would cost more than
+    ``pair_budget`` products (see ``lexrank_scores``: dense text), the edges are
+    not thresholded (the ``beta=0`` sums), in O(nnz).
     """
     n = vectors.shape[0]
     if n <= (DENSE_MAX if dense_max is None else dense_max):
         return directed_centrality(cosine_similarity(vectors), beta, earlier, later)
     x = _csr(vectors)
-    if beta <= 0.0:
+    if beta <= 0.0 or not _pairs_affordable(x, pair_budget):
         # sum_{j<i} x_i . x_j = sum_v x_iv * (column v summed over rows before i)
         col = x.tocsc()
         col.sort_indices()

@@ -11,16 +11,19 @@ relevant sentence, then the earlier one.
 Short documents recompute every candidate's value at each pick (a few numpy operations).
 Long ones use a lazy greedy priority queue: values only fall as picks are made, so a stored
 value is an upper bound, and a candidate is re-evaluated (against the picks made since it was
-last evaluated) only when it reaches the top; the top is taken once its value is current. That
-is exact, and costs far less than updating every candidate at every pick. Its worst case (many
-near-equal sentences that all overlap a little, or a budget that grows with the text) would
-still compare each candidate with each pick, so the exact phase is bounded: at most
-``_WORK_PER_ENTRY`` multiply-adds per stored matrix entry and ``_UPDATES_PER_SENTENCE``
-re-evaluations per sentence. Past either bound, redundancy is no longer recomputed (the
-remaining picks follow the last values found), except that a sentence whose vector equals a
-chosen one's counts as fully redundant. Every dev-set document stays far within both bounds
-(``benchmarks/picks.py`` gives the same picks as an unbounded run); they keep the cost linear
-on hostile input.
+last evaluated) only when it reaches the top; the top is taken once its value is current. The
+picks are kept as postings (per term, the picks holding it), so a re-evaluation multiplies
+only pairs that share a term, each pair once; and two bounds usually settle it with no
+products at all (the largest weight of each term among the picks, and the pick holding it:
+see ``_LazyMMR``). All of that is exact, bit for bit. Its worst case (many sentences that
+share a few terms in weights the bounds cannot settle) would still compare each candidate
+with each pick, so the exact phase is bounded: at most ``_WORK_PER_ENTRY`` multiply-adds per
+stored matrix entry and ``_UPDATES_PER_SENTENCE`` re-evaluations per sentence. Past either
+bound, redundancy is no longer recomputed (the remaining picks follow the last values found),
+except that a sentence whose vector equals a chosen one's counts as fully redundant. Every
+dev-set document stays far within both bounds (``benchmarks/picks.py`` gives the same picks
+as an unbounded run); they keep the cost linear on hostile input
+(``benchmarks/adversarial.py``).
 """
 
 from __future__ import annotations
@@ -43,6 +46,7 @@ _DENSE_MMR_MAX = 256  # up to this many sentences MMR recomputes every value at 
 _WORK_PER_ENTRY = 2048
 _UPDATES_PER_SENTENCE = 16
 _DECIMALS = 12
+_TOPS_WORK = 512  # _LazyMMR: try the top picks' cosines before more multiply-adds
 
 
 def rank_order(scores: np.ndarray) -> np.ndarray:
@@ -179,6 +183,18 @@ class _LazyMMR:
     to the more relevant, then the earlier sentence. Candidates never evaluated wait in one
     array sorted by their first value (``frontier``) rather than in the heap, so a summary of
     a few sentences of a long text costs one sort, not n heap pushes.
+
+    The picks are kept as postings: for each term, the picks holding it, in the order taken
+    (slots ``start[t]:start[t] + filled[t]`` of one array laid out like the matrix's
+    columns). Bringing a candidate up to date only visits the postings of its own terms that
+    it has not seen yet (``seen``, one count per stored entry), so each pair of a candidate
+    and a pick sharing a term is multiplied once, and pairs sharing nothing cost nothing.
+    Before that, two cheap bounds often settle it: with ``top[t]`` the largest weight of
+    term t in any pick, no pick's cosine with i exceeds ``sum_t x_it top[t]`` (summed in the
+    same order as a cosine, so the bound holds in floating point too); if that is no more
+    than i's redundancy, nothing changed; if the pick holding ``top[t]`` for one of i's terms
+    reaches it, that cosine is the new redundancy. Both give exactly what the full
+    comparison would, bit for bit.
     """
 
     def __init__(self, relevance: np.ndarray, sizes, diversity: float, vectors) -> None:
@@ -188,18 +204,24 @@ class _LazyMMR:
             x.sum_duplicates()
         self.x, self.relevance, self.sizes, self.diversity = x, relevance, sizes, diversity
         self.weighted = (1.0 - diversity) * relevance
-        n = relevance.size
+        n, n_terms = x.shape
         self.frontier = np.lexsort((np.arange(n), -relevance, -_keys(self.weighted))).tolist()
         self.redundancy = np.zeros(n)
         self.checked = np.zeros(n, dtype=np.intp)  # picks compared with so far
-        self.scratch = np.zeros(x.shape[1])
         self.picks: list[int] = []
-        # the picks' rows, concatenated: entries ptr[m]:ptr[m + 1] belong to pick m
-        self.pick_terms = np.empty(x.nnz, dtype=x.indices.dtype)
-        self.pick_weights = np.empty(x.nnz)
-        self.pick_owner = np.empty(x.nnz, dtype=np.intp)
-        self.ptr = [0]
-        self.seen: set[bytes] = set()  # vectors of the picks, for the approximate mode
+        df = np.bincount(x.indices, minlength=n_terms)
+        self.start = np.concatenate(([0], np.cumsum(df)[:-1])).astype(np.intp)
+        self.filled = np.zeros(n_terms, dtype=np.intp)
+        self.post_pick = np.empty(x.nnz, dtype=np.intp)
+        self.post_weight = np.empty(x.nnz)
+        self.seen = np.zeros(x.nnz, dtype=np.intp)  # per entry (i, t): postings of t seen
+        self.top = np.zeros(n_terms)  # largest weight of each term in a pick
+        self.top_pick = np.zeros(n_terms, dtype=np.intp)  # a pick with that weight
+        # (row, term) of every entry as one sorted key, to look up a pick's weight of a term
+        self.entry_key = (
+            np.repeat(np.arange(n, dtype=np.int64), np.diff(x.indptr)) * n_terms + x.indices
+        )
+        self.seen_rows: set[bytes] = set()  # vectors of the picks, for the approximate mode
         self.work_left = _WORK_PER_ENTRY * max(x.nnz, n)
         self.updates_left = _UPDATES_PER_SENTENCE * n
 
@@ -235,45 +257,80 @@ class _LazyMMR:
                 room -= int(self.sizes[i])
         return self.picks
 
-    def _row(self, i: int) -> tuple[np.ndarray, np.ndarray]:
-        x = self.x
-        lo, hi = x.indptr[i], x.indptr[i + 1]
-        return x.indices[lo:hi], x.data[lo:hi]
+    def _row(self, i: int) -> tuple[int, int]:
+        return int(self.x.indptr[i]), int(self.x.indptr[i + 1])
 
     def _take(self, i: int) -> None:
-        terms, weights = self._row(i)
-        lo = self.ptr[-1]
-        hi = lo + terms.size
-        self.pick_terms[lo:hi] = terms
-        self.pick_weights[lo:hi] = weights
-        self.pick_owner[lo:hi] = len(self.picks)
-        self.ptr.append(hi)
+        lo, hi = self._row(i)
+        terms, weights = self.x.indices[lo:hi], self.x.data[lo:hi]
+        slots = self.start[terms] + self.filled[terms]
+        self.post_pick[slots] = len(self.picks)
+        self.post_weight[slots] = weights
+        self.filled[terms] += 1
+        better = weights > self.top[terms]
+        self.top[terms[better]] = weights[better]
+        self.top_pick[terms[better]] = i
         self.picks.append(i)
         self.checked[i] = len(self.picks)
-        self.seen.add(terms.tobytes() + b"|" + weights.tobytes())
+        self.seen_rows.add(terms.tobytes() + b"|" + weights.tobytes())
 
     def _update(self, i: int) -> bool:
         """Bring i's redundancy up to date; whether its value changed (then it is re-queued)."""
-        start, stop = int(self.checked[i]), len(self.picks)
-        self.checked[i] = stop
-        terms, weights = self._row(i)
-        lo, hi = self.ptr[start], self.ptr[stop]
+        self.checked[i] = len(self.picks)
+        lo, hi = self._row(i)
+        terms, weights = self.x.indices[lo:hi], self.x.data[lo:hi]
+        seen = self.seen[lo:hi]
+        first = self.start[terms] + seen  # the postings of i's terms not compared yet
+        lengths = self.filled[terms] - seen
+        total = int(lengths.sum())
+        if total == 0:
+            return False
         self.updates_left -= 1
-        if hi - lo > self.work_left or self.updates_left < 0:  # approximate from now on
+        if total > self.work_left or self.updates_left < 0:  # approximate from now on
             self.work_left = self.updates_left = 0
             key = terms.tobytes() + b"|" + weights.tobytes()
-            if key in self.seen and self.redundancy[i] < 1.0:
+            if key in self.seen_rows and self.redundancy[i] < 1.0:
                 self.redundancy[i] = 1.0
                 return True
             return False
-        self.work_left -= hi - lo
-        scratch = self.scratch
-        scratch[terms] = weights
-        products = scratch[self.pick_terms[lo:hi]] * self.pick_weights[lo:hi]
-        scratch[terms] = 0.0
-        cosines = np.bincount(self.pick_owner[lo:hi] - start, weights=products)
-        best = float(cosines.max()) if cosines.size else 0.0
+        seen += lengths  # the entries of self.seen: all postings compared from now on
+        old = self.redundancy[i]
+        if total > 2 * terms.size:  # worth trying the bounds first
+            bound = _sequential_dot(weights, self.top[terms])
+            if bound <= old:
+                return False
+            if total > _TOPS_WORK:
+                best = self._tops_cosine(terms, weights, total)
+                if best >= bound:  # no pick exceeds the bound: this is the largest cosine
+                    return self._raise(i, best)
+        self.work_left -= total
+        ends = np.cumsum(lengths)
+        index = np.arange(total) + np.repeat(first - (ends - lengths), lengths)
+        owners = self.post_pick[index]
+        low = int(owners.min())
+        products = self.post_weight[index] * np.repeat(weights, lengths)
+        return self._raise(i, float(np.bincount(owners - low, weights=products).max()))
+
+    def _raise(self, i: int, best: float) -> bool:
         if best > self.redundancy[i]:
             self.redundancy[i] = best
             return True
         return False
+
+    def _tops_cosine(self, terms: np.ndarray, weights: np.ndarray, limit: int) -> float:
+        """The largest cosine of a row (``terms``, ``weights``) with a pick holding the top
+        weight of one of its terms; 0 if that needs more than ``limit`` look-ups."""
+        owners = np.unique(self.top_pick[terms[self.top[terms] > 0.0]])
+        if 2 * owners.size * terms.size > limit:
+            return 0.0
+        keys = (owners[:, None].astype(np.int64) * self.x.shape[1] + terms[None, :]).ravel()
+        at = np.minimum(np.searchsorted(self.entry_key, keys), self.entry_key.size - 1)
+        found = self.entry_key[at] == keys
+        products = np.where(found, self.x.data[at], 0.0) * np.tile(weights, owners.size)
+        which = np.repeat(np.arange(owners.size), terms.size)
+        return float(np.bincount(which, weights=products).max())
+
+
+def _sequential_dot(a: np.ndarray, b: np.ndarray) -> float:
+    """``sum(a * b)`` added left to right, as ``np.bincount`` adds a cosine's products."""
+    return float(np.bincount(np.zeros(a.size, dtype=np.intp), weights=a * b, minlength=1)[0])

@@ -147,6 +147,41 @@ def test_operators_equal_explicit_matrices(seed):
     np.testing.assert_array_equal(counts.toarray(), before)  # inputs are left alone
 
 
+@pytest.mark.parametrize("seed", range(6))
+def test_factored_overlap_operator_equals_the_explicit_matrix(seed):
+    """The exponential-sum kernel (used past ``exact_work``) against the dense definition,
+    with one-word and empty sentences, duplicates and many distinct lengths."""
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(2, 90))
+    counts = sp.csr_matrix(rng.integers(0, 3, (n, 40)) * (rng.random((n, 40)) < 0.15), dtype=float)
+    lengths = np.asarray(counts.sum(axis=1)).ravel() + rng.integers(0, 300, n) * (seed % 2)
+    lengths[: min(n, 4)] = [0, 1, 1, 1][: min(n, 4)]
+    expected = rank.overlap_similarity(counts, lengths)
+    got = _explicit(rank.overlap_operator(counts, lengths, exact_work=0))
+    np.testing.assert_allclose(got, expected, rtol=1e-11, atol=1e-13)
+    exact = _explicit(rank.overlap_operator(counts, lengths))
+    np.testing.assert_allclose(exact, expected, atol=1e-12)
+
+
+@pytest.mark.parametrize("low,high", [(np.log(2), 2 * np.log(1e6)), (1.0, 1.0), (0.01, 50.0)])
+def test_overlap_kernel_approximates_one_over_s(low, high):
+    rates, weights, constant, linear = rank.overlap_kernel(low, high)
+    s = np.geomspace(low, high, 5001)
+    approx = constant + linear * s + np.exp(-np.outer(s, rates)) @ weights
+    assert np.abs(approx * s - 1.0).max() < 1e-11
+    assert rates.size < 80
+
+
+def test_textrank_with_the_factored_kernel_ranks_as_the_exact_one():
+    rng = np.random.default_rng(5)
+    n = 400
+    counts = sp.csr_matrix(rng.integers(0, 2, (n, 60)) * (rng.random((n, 60)) < 0.1), dtype=float)
+    lengths = np.asarray(counts.sum(axis=1)).ravel() + rng.integers(1, 200, n)
+    exact = rank.pagerank(rank.overlap_operator(counts, lengths), symmetric=True)
+    factored = rank.pagerank(rank.overlap_operator(counts, lengths, exact_work=0), symmetric=True)
+    np.testing.assert_allclose(factored, exact, rtol=1e-9)
+
+
 @pytest.mark.parametrize("threshold", [0.0, 0.1, 0.3])
 def test_threshold_graph_sparse_equals_dense(threshold):
     rng = np.random.default_rng(7)
@@ -365,3 +400,30 @@ def test_threshold_pairs_values_are_the_pairs_cosines(max_edges):
     assert rows.size > 0 and sims.dtype == np.float64
     np.testing.assert_allclose(sims, dense[rows, cols], rtol=0, atol=1e-12)
     assert (sims > 0.1).all()
+
+
+def test_pair_work_counts_the_pairs_sharing_each_term():
+    rng = np.random.default_rng(11)
+    x = _unit_rows(rng, 60, 20, 0.2)
+    binary = (x.toarray() > 0).astype(float)
+    expected = sum(int(binary[:, t].sum()) * (int(binary[:, t].sum()) + 1) // 2 for t in range(20))
+    assert rank.pair_work(x) == expected
+
+
+def test_thresholded_ranks_past_the_pair_budget_use_their_linear_forms():
+    """Dense text would make the thresholded graph quadratic: past ``pair_budget``
+    LexRank is the continuous one and PacSum's edges are not thresholded."""
+    rng = np.random.default_rng(12)
+    x = _unit_rows(rng, 200, 30, 0.3)
+    continuous = rank.lexrank_scores(x, dense_max=10)
+    np.testing.assert_array_equal(
+        rank.lexrank_scores(x, threshold=0.1, dense_max=10, pair_budget=0), continuous
+    )
+    exact = rank.lexrank_scores(x, threshold=0.1, dense_max=10)
+    assert not np.allclose(exact, continuous)
+    np.testing.assert_allclose(exact, rank.pagerank(_threshold_graph_sparse(x, 0.1)), rtol=1e-8)
+    unthresholded = rank.pacsum_scores(x, 0.0, dense_max=10)
+    np.testing.assert_array_equal(
+        rank.pacsum_scores(x, 0.2, dense_max=10, pair_budget=0), unthresholded
+    )
+    assert not np.allclose(rank.pacsum_scores(x, 0.2, dense_max=10), unthresholded)

@@ -241,21 +241,77 @@ def test_a_length_budget_needs_sizes():
         select(NEAR_TIE, Budget("words", 10))
 
 
-@pytest.mark.slow
-def test_mmr_cost_stays_bounded_on_sentences_that_all_overlap_a_little(monkeypatch):
-    """Every sentence shares a few terms with every other and all are nearly as relevant:
-    exact MMR would compare each candidate with each pick; past the work bound it stops.
-    (The bound is lowered here so that 3,000 sentences reach it.)"""
+def _overlapping_rows(n, pattern):
+    """Rows sharing the terms 0 and 1 with weights ``pattern[i % len(pattern)]``, plus one
+    term of their own: every candidate overlaps every pick a little."""
+    rows = np.repeat(np.arange(n), 3)
+    cols = np.concatenate([[0, 1, 2 + i] for i in range(n)])
+    shared = np.asarray([pattern[i % len(pattern)] for i in range(n)], dtype=np.float64)
+    data = np.column_stack([shared, np.ones(n)]).ravel()
+    x = sp.csr_matrix((data, (rows, cols)))
+    return sp.csr_matrix(x.multiply(1 / np.sqrt(x.multiply(x).sum(axis=1))))
+
+
+@pytest.mark.parametrize("pattern", [[(1, 1)], [(3, 1), (1, 3)], [(1, 1), (2, 1), (1, 2)]])
+@pytest.mark.parametrize("tops_work", [0, 10**9])
+def test_lazy_mmr_bounds_give_the_plain_algorithm(monkeypatch, pattern, tops_work):
+    """The bounds that skip comparisons (the top weight per term, the cosine with the picks
+    holding them) are tried on every update (tops_work 0) or never: the same picks."""
     from summarizer import select as select_module
 
-    monkeypatch.setattr(select_module, "_WORK_PER_ENTRY", 256)
+    monkeypatch.setattr(select_module, "_TOPS_WORK", tops_work)
+    monkeypatch.setattr(select_module, "_DENSE_MMR_MAX", 8)
+    rng = np.random.default_rng(len(pattern))
+    x = _overlapping_rows(400, [tuple(map(float, p)) for p in pattern])
+    for scores in (1.0 - np.arange(400) * 1e-6, np.round(rng.random(400) * 5) / 5):
+        for budget in (Budget("ratio", 0.5), Budget("sentences", 150)):
+            for diversity in (0.3, 0.9):
+                expected = _reference_mmr(scores, budget, None, diversity, x)
+                got = select(scores, budget, None, diversity=diversity, vectors=x)
+                assert got.tolist() == expected
+
+
+def test_lazy_mmr_with_random_rows_and_bounds_always_tried(monkeypatch):
+    from summarizer import select as select_module
+
+    monkeypatch.setattr(select_module, "_TOPS_WORK", 0)
+    rng = np.random.default_rng(7)
+    vectors, scores = _tied_rows(rng, 400, 12)
+    sizes = rng.integers(1, 30, 400)
+    for budget in (Budget("ratio", 0.5), Budget("words", 2000)):
+        for diversity in (0.3, 1.0):
+            expected = _reference_mmr(scores, budget, sizes, diversity, vectors)
+            got = select(scores, budget, sizes, diversity=diversity, vectors=vectors)
+            assert got.tolist() == expected
+
+
+def test_mmr_on_sentences_that_all_overlap_a_little_needs_few_products():
+    """Every sentence shares a few terms with every other: the bounds settle nearly every
+    update, so exact MMR multiplies far fewer pairs than candidates times picks."""
+    from summarizer import select as select_module
+
     n = 3000
-    rows = np.repeat(np.arange(n), 4)
-    cols = np.concatenate([[0, 1, 2, 3 + i] for i in range(n)])
-    x = sp.csr_matrix((np.ones(rows.size), (rows, cols)))
-    x = sp.csr_matrix(x.multiply(1 / np.sqrt(x.multiply(x).sum(axis=1))))
+    x = _overlapping_rows(n, [(1.0, 1.0)])
     scores = 1.0 - np.arange(n) * 1e-6
+    engine = select_module._LazyMMR(scores, None, 0.3, x)
+    budget = engine.work_left
+    picks = engine.run(n // 2, None)
+    assert picks == list(range(n // 2))  # what exact MMR picks here: all overlaps are equal
+    assert budget - engine.work_left < 20 * n
+
+
+def test_mmr_cost_stays_bounded_when_the_bounds_do_not_help(monkeypatch):
+    """Weights that the bounds cannot settle (two shared terms, weighted 3:1 and 1:3 in
+    turn): exact MMR would compare each candidate with each pick; past the work bound it
+    stops. (The bound is lowered here so that 3,000 sentences reach it.)"""
+    from summarizer import select as select_module
+
+    monkeypatch.setattr(select_module, "_WORK_PER_ENTRY", 16)
+    n = 3000
+    x = _overlapping_rows(n, [(3.0, 1.0), (1.0, 3.0)])
+    rng = np.random.default_rng(3)
+    scores = rng.random(n)
     engine = select_module._LazyMMR(scores, None, 0.3, x)
     picks = engine.run(n // 2, None)
     assert engine.work_left == 0  # the bound was reached: later picks skip the comparisons
-    assert picks == list(range(n // 2))  # what exact MMR picks here: all overlaps are equal
+    assert len(set(picks)) == n // 2

@@ -1,5 +1,7 @@
 """``lexrank``: PageRank over TF-IDF cosine similarity (Erkan & Radev 2004); with
-``threshold=`` the unweighted variant, sentences linked where similarity exceeds it."""
+``threshold=`` the unweighted variant, sentences linked where similarity exceeds it. On long
+dense text, where finding those links would cost more than ``rank.PAIR_WORK`` products (see
+``rank.lexrank_scores``), the weighted graph is used instead, so the cost stays O(text)."""
 
 from __future__ import annotations
 

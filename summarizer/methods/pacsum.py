@@ -4,7 +4,9 @@ Centrality Revisited for Unsupervised Summarization").
 Similarity to later sentences counts for a sentence, similarity to earlier ones against it
 (``pacsum_earlier``); edges below ``pacsum_beta`` of the way from the smallest to the largest
 similarity are dropped (beyond ``rank.DENSE_MAX`` sentences, of the way from 0 to 1, so no
-n x n matrix is built). Headings are excluded and score 0.
+n x n matrix is built; and on long dense text, where finding the edges above the threshold
+would cost more than ``rank.PAIR_WORK`` products, not thresholded at all: see
+``rank.pacsum_scores``). Headings are excluded and score 0.
 """
 
 from __future__ import annotations
