@@ -272,17 +272,18 @@ class Analyzer:
             chunk_lists = [clean[s - offset : e - offset].split() for s, e in spans]
         else:
             chunk_lists = [clean[s:e].split() for s, e in spans]
-        chunks = list(chain.from_iterable(chunk_lists))
-        get = tables.get
-        code_array = np.fromiter(map(get, chunks, repeat(_NEW)), np.intp, len(chunks))
-        if code_array.size and code_array.min() == _NEW:  # some chunks not cached yet
-            unseen = code_array == _NEW
-            chosen = unseen.tolist()
-            new = self._learn(dict.fromkeys(compress(chunks, chosen)), tables).__getitem__
-            code_array[unseen] = list(map(new, compress(chunks, chosen)))
         n = len(chunk_lists)
         bounds = np.zeros(n + 1, dtype=np.intp)  # where each sentence's chunks begin
         np.cumsum(np.fromiter(map(len, chunk_lists), np.intp, n), out=bounds[1:])
+        chunks = chain.from_iterable
+        code_array = np.fromiter(
+            map(tables.get, chunks(chunk_lists), repeat(_NEW)), np.intp, int(bounds[-1])
+        )
+        if code_array.size and code_array.min() == _NEW:  # some chunks not cached yet
+            unseen = code_array == _NEW
+            chosen = unseen.tolist()
+            new = self._learn(dict.fromkeys(compress(chunks(chunk_lists), chosen)), tables)
+            code_array[unseen] = list(map(new.__getitem__, compress(chunks(chunk_lists), chosen)))
         if code_array.size and code_array.min() <= _MULTI:
             sentence_of = np.repeat(np.arange(n, dtype=np.intp), np.diff(bounds))
             code_array, sentence_of = self._expand(code_array, sentence_of, tables)
