@@ -134,3 +134,14 @@ def test_both_ways_of_finding_columns_agree(monkeypatch, article):
         np.testing.assert_array_equal(_array(a.tf), _array(b.tf))
         np.testing.assert_array_equal(_array(a.tfidf), _array(b.tfidf))
     assert by_sort[0].terms[:3] == analyzer.terms(article)[:3]
+
+
+def test_warm_up_imports_what_long_documents_need_and_changes_nothing(article):
+    import sys
+
+    from summarizer import Summarizer
+
+    before = Summarizer().summarize(article, 2).to_dict()["sentences"]
+    engine = Summarizer().warm_up()
+    assert "scipy.sparse" in sys.modules and "scipy.sparse.linalg" in sys.modules
+    assert engine.summarize(article, 2).to_dict()["sentences"] == before
