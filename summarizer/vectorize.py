@@ -185,8 +185,10 @@ def _weigh(tf, idf: np.ndarray | None):
         return tfidf
     if idf is None:
         idf = smoothed_idf(np.bincount(tf.indices, minlength=n_terms), n)
-    data = tf.data * idf[tf.indices]
+    data = idf[tf.indices]
+    data *= tf.data  # the same products as tf.data * idf[tf.indices], one array fewer
     rows = np.repeat(np.arange(n), np.diff(tf.indptr))
-    norms = np.sqrt(np.bincount(rows, weights=data * data, minlength=n))
+    norms = np.sqrt(np.bincount(rows, weights=np.square(data), minlength=n))
     data /= norms[rows]
-    return _sparse().csr_matrix((data, tf.indices.copy(), tf.indptr.copy()), shape=tf.shape)
+    # The structure is tf's (never changed in place): a long document keeps one copy of it.
+    return _sparse().csr_matrix((data, tf.indices, tf.indptr), shape=tf.shape, copy=False)
