@@ -11,13 +11,16 @@ Latency: on the CNN/DM articles (``--cnndm``), each child summarizes the first
 ``--repeat`` times taking the median (repeats meet the same text again and may
 profit from caches, so the default is once); the table gives the median and
 90th percentile over articles, and each system's median divided by our default
-method's. Articles a system fails on are counted and left out of its times.
+method's and by ``ours:textrank``'s (both are ours to compare with the peers).
+Articles a system fails on are counted and left out of its times.
 
 Scaling: the State of the Union speeches (``--long-dir``, ``*.txt`` sorted by
 name, joined by blank lines, the whole repeated as needed) are split with our
-``split_sentences`` and cut after the N-th sentence, for each N of ``--sizes``;
-peers split the same text their own way. A child warms up on the corpus' last
-50 sentences (in no text shorter than one copy, ~17,800 sentences), then times one
+``split_sentences`` and cut after the N-th sentence, for each N of ``--sizes`` (up to
+1,000,000 by default); peers split the same text their own way. The ratio
+tables give each peer's time over our default's and over ``ours:textrank``'s.
+A child warms up on the corpus' last 50 sentences (in no text shorter than one
+copy, ~17,800 sentences), then times one
 summary of k=5 sentences (the median of ``--repeat`` runs up to 1,000 sentences,
 one run above) and reports its peak RSS (``VmHWM``, the whole process: interpreter,
 libraries and text included) and how far that is above its RSS just before the
@@ -60,16 +63,18 @@ if __package__ in (None, ""):
 from benchmarks import common, peers
 
 HERE = Path(__file__).resolve().parent
-SIZES = (100, 300, 1_000, 3_000, 10_000, 30_000, 100_000)
+SIZES = (100, 300, 1_000, 3_000, 10_000, 30_000, 100_000, 1_000_000)
 QUICK_SIZES = (100, 1_000)
 SCALE_DEFAULT = (
     "ours:default",
+    "ours:textrank",
     "lead-k",
     "sumy:textrank",
     "sumy:lexrank",
     "summa:textrank",
     "lexrank",
 )
+SECOND = "ours:textrank"  # our second reference: its ratios are reported beside the default's
 LATENCY_K = 3
 SCALE_K = 5
 SMALL = 1_000  # sizes up to this are timed --repeat times, larger ones once
@@ -351,26 +356,30 @@ def latency(args, systems: list[str], ours: str) -> dict:
             spec, args.latency_limit, args.mem_limit_mb, args.setup_limit, args.threads, args.clock
         )
     key = CLOCK_KEY[args.clock]
-    base = results.get(ours, {})
-    base_ms = 1000 * statistics.median(base[key]) if base.get(key) else None
+    refs = [ours] + [SECOND] * (ours != SECOND and SECOND in results)
+    ref_ms = {}
+    for ref in refs:
+        r = results.get(ref, {})
+        ref_ms[ref] = 1000 * statistics.median(r[key]) if r.get(key) else None
+    base_ms = ref_ms[ours]
     rows = []
     for name, r in results.items():
         if r["status"] != "ok" or not r["seconds"]:
-            rows.append([name, r["status"], "", "", "", "", r.get("reason", "")])
+            rows.append([name, r["status"], "", "", *[""] * len(refs), "", r.get("reason", "")])
             continue
         for k in ("seconds", "cpu_seconds"):
             ms = sorted(1000 * s for s in r[k])
             r[f"{k}_median_ms"] = statistics.median(ms)
             r[f"{k}_p90_ms"] = ms[min(len(ms) - 1, round(0.9 * (len(ms) - 1)))]
         med = r[f"{key}_median_ms"]
-        ratio = _ratio(med / base_ms) if base_ms else ""
+        ratios = [_ratio(med / ref_ms[ref]) if ref_ms[ref] else "" for ref in refs]
         rows.append(
             [
                 name,
                 f"{r['seconds_median_ms']:.2f}",
                 f"{r['cpu_seconds_median_ms']:.2f}",
                 f"{r[f'{key}_p90_ms']:.2f}",
-                ratio,
+                *ratios,
                 f"{r['failures']}/{r['docs']}",
                 "",
             ]
@@ -380,7 +389,7 @@ def latency(args, systems: list[str], ours: str) -> dict:
         "median ms",
         "CPU ms",
         f"p90 ms ({args.clock})",
-        f"x {ours} ({args.clock})",
+        *[f"x {ref} ({args.clock})" for ref in refs],
         "failed",
         "note",
     ]
@@ -413,36 +422,41 @@ def scaling(args, systems: list[str], ours: str, texts: dict[int, dict]) -> dict
             if r["status"] != "ok":
                 stopped[name] = r["status"]
     sizes = list(args.sizes)
-    time_rows, mem_rows, ratio_rows = [], [], []
-    peers_run = [s for s in systems if s != ours]
+    time_rows, mem_rows = [], []
     for n in sizes:
         time_rows.append(
             [f"{n:,}", f"{texts[n]['chars'] / 1e6:.2f}"]
             + [_fmt_s(results[s].get(n), args.clock) for s in systems]
         )
         mem_rows.append([f"{n:,}"] + [_fmt_mb(results[s].get(n)) for s in systems])
-        mine = results.get(ours, {}).get(n, {})
-        cells = []
-        for s in peers_run:
-            theirs = results[s].get(n, {})
-            if mine.get("status") == "ok" and theirs.get("status") == "ok":
-                cells.append(_ratio(theirs[key] / mine[key]))
-            elif mine.get("status") == "ok" and theirs.get("status") in ("timeout", "skipped"):
-                cells.append(
-                    "> " + _ratio(args.time_limit / mine[key])
-                    if theirs.get("status") == "timeout"
-                    else "-"
-                )
-            else:
-                cells.append("-")
-        ratio_rows.append([f"{n:,}", *cells])
+    refs = [ours] + [SECOND] * (ours != SECOND and SECOND in systems)
+    ratio_tables = {}
+    for ref in refs:
+        peers_run = [s for s in systems if not s.startswith(peers.OURS_PREFIX)]
+        rows = [[f"{n:,}", *_scale_ratios(results, ref, peers_run, n, key, args)] for n in sizes]
+        ratio_tables[ref] = common.format_table(["sentences", *peers_run], rows)
     return {
         "results": {s: {str(n): r for n, r in v.items()} for s, v in results.items()},
         "time_table": common.format_table(["sentences", "MB text", *systems], time_rows),
         "mem_table": common.format_table(["sentences", *systems], mem_rows),
-        "ratio_table": common.format_table(["sentences", *peers_run], ratio_rows),
+        "ratio_tables": ratio_tables,
         "raw": results,
     }
+
+
+def _scale_ratios(results: dict, ref: str, others: list[str], n: int, key: str, args) -> list[str]:
+    """Each of ``others``' time over ``ref``'s at ``n`` sentences ("> x" past a timeout)."""
+    mine = results.get(ref, {}).get(n, {})
+    cells = []
+    for s in others:
+        theirs = results[s].get(n, {})
+        if mine.get("status") == "ok" and theirs.get("status") == "ok":
+            cells.append(_ratio(theirs[key] / mine[key]))
+        elif mine.get("status") == "ok" and theirs.get("status") == "timeout":
+            cells.append("> " + _ratio(args.time_limit / mine[key]))
+        else:
+            cells.append("-")
+    return cells
 
 
 def plot(
@@ -644,11 +658,12 @@ def main(argv: list[str] | None = None) -> int:
         print(sc["time_table"])
         print("\nPeak RSS, MB, whole process (+N: peak minus the RSS before the timed call):\n")
         print(sc["mem_table"])
-        print(
-            f"\nPeer time / {ours} time ({args.clock}; > x: the peer timed out, "
-            "so at least that):\n"
-        )
-        print(sc["ratio_table"])
+        for ref, table in sc["ratio_tables"].items():
+            print(
+                f"\nPeer time / {ref} time ({args.clock}; > x: the peer timed out, "
+                "so at least that):\n"
+            )
+            print(table)
         payload["scaling"] = {
             "results": sc["results"],
             "chars": {str(n): texts[n]["chars"] for n in args.sizes},

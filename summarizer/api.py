@@ -260,6 +260,18 @@ class Summarizer:
         self.frequencies = frequencies
         return self
 
+    def warm_up(self) -> Summarizer:
+        """Import now what long documents need (scipy.sparse and scipy.sparse.linalg, about
+        0.2 s), so that no later summary pays for it; returns self.
+
+        Importing the package does not import them, since short documents never need them
+        (a command-line run on a page of text stays fast): a server or a benchmark that
+        times each call calls this once after building its summarizer.
+        """
+        import scipy.sparse.linalg  # noqa: F401
+
+        return self
+
     def summarize(
         self,
         text: Source | list[Source] | tuple[Source, ...],

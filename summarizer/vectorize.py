@@ -31,6 +31,7 @@ __all__ = [
 ]
 
 DENSE_MAX_CELLS = 40_000  # sentences x terms; above this, matrices are CSR
+_LOOKUP_MIN = 100_000  # term occurrences from which columns come from a vocabulary lookup
 
 
 def smoothed_idf(df: np.ndarray, n: int) -> np.ndarray:
@@ -116,12 +117,7 @@ def vectorize(
     # Columns in order of first appearance, so a document's matrices (and the
     # rounding of every sum over them) do not depend on what the shared
     # analyzer saw before.
-    unique, first, inverse = np.unique(index.ids, return_index=True, return_inverse=True)
-    order = np.argsort(first)
-    rank = np.empty_like(order)
-    rank[order] = np.arange(order.size)
-    columns = rank[inverse.reshape(-1)]
-    unique = unique[order]
+    unique, columns = _columns(index.ids, len(index.vocabulary))
     n, v = index.indptr.size - 1, unique.size
     vocabulary = index.vocabulary
 
@@ -137,6 +133,29 @@ def vectorize(
         dense = n * v <= DENSE_MAX_CELLS
     tf = _counts(columns, index.indptr, v, dense)
     return Vectors(tf, idf, names)
+
+
+def _columns(ids: np.ndarray, n_vocabulary: int) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct ``ids`` in order of first appearance, and each id's column among them.
+
+    Long documents, whose ids outnumber the vocabulary, find first appearances with one
+    pass over an array of the vocabulary's size (no sort of the ids, no inverse of
+    their size); short ones sort their few ids. Both give the same columns.
+    """
+    if ids.size < _LOOKUP_MIN or ids.size < n_vocabulary:
+        unique, first, inverse = np.unique(ids, return_index=True, return_inverse=True)
+        order = np.argsort(first)
+        rank = np.empty_like(order)
+        rank[order] = np.arange(order.size)
+        return unique[order], rank[inverse.reshape(-1)]
+    first = np.full(n_vocabulary, ids.size, dtype=np.intp)
+    np.minimum.at(first, ids, np.arange(ids.size, dtype=np.intp))
+    present = np.flatnonzero(first < ids.size)
+    unique = present[np.argsort(first[present], kind="stable")]
+    del first, present
+    column = np.zeros(n_vocabulary, dtype=np.int32 if unique.size < 2**31 else np.intp)
+    column[unique] = np.arange(unique.size)
+    return unique, column[ids]
 
 
 def _counts(columns: np.ndarray, indptr: np.ndarray, n_terms: int, dense: bool):
@@ -166,8 +185,10 @@ def _weigh(tf, idf: np.ndarray | None):
         return tfidf
     if idf is None:
         idf = smoothed_idf(np.bincount(tf.indices, minlength=n_terms), n)
-    data = tf.data * idf[tf.indices]
+    data = idf[tf.indices]
+    data *= tf.data  # the same products as tf.data * idf[tf.indices], one array fewer
     rows = np.repeat(np.arange(n), np.diff(tf.indptr))
-    norms = np.sqrt(np.bincount(rows, weights=data * data, minlength=n))
+    norms = np.sqrt(np.bincount(rows, weights=np.square(data), minlength=n))
     data /= norms[rows]
-    return _sparse().csr_matrix((data, tf.indices.copy(), tf.indptr.copy()), shape=tf.shape)
+    # The structure is tf's (never changed in place): a long document keeps one copy of it.
+    return _sparse().csr_matrix((data, tf.indices, tf.indptr), shape=tf.shape, copy=False)

@@ -203,3 +203,33 @@ def test_every_language_analyzes_text_of_every_script():
     for code in LANGUAGES:
         terms = get_analyzer(code).terms(text)
         assert terms and all(terms), code
+
+
+def test_batches_take_spans_in_any_order_and_text_whose_case_changes_length(monkeypatch):
+    """Each batch cleans only the text its spans cover, whatever their order; a batch whose
+    lower case changes the length (dotted capital I) is analyzed as well as any other."""
+    text = "Zebras run. \u0130stanbul grows. Cats sleep. Dogs bark loudly. Owls hoot."
+    spans = [(m.start(), m.end()) for m in re.finditer(r"[^.]+\.", text)][::-1]
+    expected = [get_analyzer("english").terms(text[s:e]) for s, e in spans]
+    monkeypatch.setattr(text_module, "_BATCH", 2)
+    index = Analyzer("english").index(text, spans)
+    got = [
+        [index.vocabulary[i] for i in index.ids[index.indptr[k] : index.indptr[k + 1]]]
+        for k in range(len(spans))
+    ]
+    assert got == expected
+
+
+def test_new_words_are_stemmed_once_in_one_call():
+    calls: list[str] = []
+
+    def stem(word: str) -> str:
+        calls.append(word)
+        return word[:4]
+
+    a = Analyzer("english", stemmer=stem)
+    text = "Zebras zebras ZEBRAS graze. Zebras graze grass."
+    assert a.terms(text) == ["zebr", "zebr", "zebr", "graz", "zebr", "graz", "gras"]
+    assert calls == ["zebras", "graze", "grass"]  # each word once, in order of appearance
+    a.terms(text)
+    assert calls == ["zebras", "graze", "grass"]  # cached across calls

@@ -115,3 +115,33 @@ def test_merge_equals_counting_everything_at_once():
         parts[i % 2].update(doc)
     assert DocumentFrequencies.merge(parts) == whole
     assert DocumentFrequencies.merge([]) == DocumentFrequencies()
+
+
+def test_both_ways_of_finding_columns_agree(monkeypatch, article):
+    """Long documents find first appearances through a vocabulary-sized lookup, short ones
+    by sorting their ids: the same columns, terms and matrices either way."""
+    from summarizer import vectorize as vectorize_module
+
+    analyzer = Analyzer("english")
+    analyzer.index(article[::-1], [(0, len(article))])  # ids not in order of appearance
+    index = analyzer.index(article, [(0, 300), (300, 900), (900, len(article))])
+    monkeypatch.setattr(vectorize_module, "_LOOKUP_MIN", 10**9)
+    by_sort = [vectorize(index, dense=dense) for dense in (True, False)]
+    monkeypatch.setattr(vectorize_module, "_LOOKUP_MIN", 0)
+    by_lookup = [vectorize(index, dense=dense) for dense in (True, False)]
+    for a, b in zip(by_sort, by_lookup, strict=True):
+        assert a.terms == b.terms
+        np.testing.assert_array_equal(_array(a.tf), _array(b.tf))
+        np.testing.assert_array_equal(_array(a.tfidf), _array(b.tfidf))
+    assert by_sort[0].terms[:3] == analyzer.terms(article)[:3]
+
+
+def test_warm_up_imports_what_long_documents_need_and_changes_nothing(article):
+    import sys
+
+    from summarizer import Summarizer
+
+    before = Summarizer().summarize(article, 2).to_dict()["sentences"]
+    engine = Summarizer().warm_up()
+    assert "scipy.sparse" in sys.modules and "scipy.sparse.linalg" in sys.modules
+    assert engine.summarize(article, 2).to_dict()["sentences"] == before
