@@ -52,6 +52,8 @@ ALL_CLOSERS = (
     CLOSERS + "\u201c\u2018\u00ab\u203a\u2039\u300d\u300f\u300b\u3009\u3011\u3015\uff09\uff3d"
     "\uff5d\uff63\u200e\u200f"
 )
+# Chinese and Japanese open with “ ‘ and close with ” ’ and their own brackets.
+CJK_CLOSERS = CLOSERS + "\u300d\u300f\u300b\u3009\u3011\u3015\uff09\uff3d\uff5d\uff63"
 # Marks that open a quote or bracket in some language (before the first word of a sentence):
 # German »„‚, French «, Spanish ¿¡, Chinese and Japanese 「『《〈【〔（.
 ALL_OPENERS = (
@@ -99,6 +101,7 @@ class SegmenterParams:
     ordinal_full_stop: bool = False  # "3." is an ordinal ("am 3. Oktober")
     months: frozenset[str] = frozenset()  # month names that follow an ordinal
     multi_token: frozenset[str] = frozenset()  # last tokens of abbreviations with spaces
+    semicolon: bool = False  # ";" may end a sentence ("pedidos; El Acta")
     strong: frozenset[str] = frozenset()  # terminals no abbreviation ends in (STRONG_TERMINALS)
 
 
@@ -129,12 +132,14 @@ def load_params(language: str = "en") -> SegmenterParams:
     return SegmenterParams(
         **words,  # type: ignore[arg-type]
         terminals=terminals,
-        closers=ALL_CLOSERS,
+        closers=ALL_CLOSERS if data["spaces"] else CJK_CLOSERS,
         spaced_closers=CLOSERS + _SPACED_CLOSERS.get(language, ""),
         openers=ALL_OPENERS + data["openers"],
         case=data["case"],
         spaces=data["spaces"],
         lower_continues=data["case"],
+        # outside English and Greek, ";" ends a sentence before a capitalised lower-case word
+        semicolon=data["case"] and language != "el",
         ordinal_full_stop=data["ordinal_full_stop"],
         months=frozenset(data["months"]),
         multi_token=frozenset(a.rsplit(" ", 1)[1] for a in abbreviations if " " in a),

@@ -44,12 +44,16 @@ from summarizer.segment.state import AT_START, State, back_over, end_before, fol
 __all__ = ["CANDIDATE", "Candidate", "candidate_pattern", "decide"]
 
 
-def _pattern(terminals: str, closers: str, spaced: str, openers: str, glued: str) -> str:
+def _pattern(
+    terminals: str, closers: str, spaced: str, openers: str, glued: str, semicolon: bool = False
+) -> str:
     t = f"[{re.escape(terminals)}]"
     cl, sp, op = re.escape(closers), re.escape(spaced), re.escape(openers)
+    # a semicolon before a space, not one of an HTML entity ("&#39;")
+    semi = r"(?<!&#\d\d)(?<!&#\d\d\d)(?<!&quot)(?<!&amp);(?=\s)|" if semicolon else ""
     return (
         # 1: a run of terminal marks, from its start; also a spaced ellipsis ". . ."
-        rf"({t}(?<!{t}{t}){t}*(?:(?<=\.) \.+)*)"
+        rf"({semi}{t}(?<!{t}{t}){t}*(?:(?<=\.) \.+)*)"
         # 2: closing quotes and brackets; tokenized ones ("end . ''") are followed by a space
         rf"([{cl}]*(?:[ \t\u00a0\u202f]+[{sp}]+(?=\s|\Z))*)"
         # 3: footnote marks ("in 1805. [19]")
@@ -73,7 +77,9 @@ def candidate_pattern(p: SegmenterParams) -> re.Pattern[str]:
     character whatever comes before it, looked at but not taken (it may be a terminal itself)."""
     if p.terminals == TERMINALS and p.openers == OPENERS:
         return CANDIDATE
-    pattern = _pattern(p.terminals, p.closers, p.spaced_closers, p.openers, r"(?=[^\W\d_])")
+    pattern = _pattern(
+        p.terminals, p.closers, p.spaced_closers, p.openers, r"(?=[^\W\d_])", p.semicolon
+    )
     if not p.spaces:
         pattern = pattern.replace(r"(\s+)", r"(\s*)").replace(r"(\S?)", r"(?=(\S?))")
     return re.compile(pattern)
@@ -87,6 +93,7 @@ _TLDS = frozenset(
 )
 _WORD = re.compile(r"[\w'\u2019-]*")
 _DOTTED = re.compile(r"(?:[a-z]{1,2}\.)+[a-z]{1,2}")  # u.s, e.g, ph.d, a.m
+_DOTTED_ANY = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}")  # the same in any script
 _LIST_REACH = 1000
 
 Verdict = tuple[str, "tuple[int, int] | None"]  # (rule, cut or None)
@@ -165,6 +172,8 @@ class Candidate:
         else:
             self.tok, self.tok_start = "", pos
         self.word = self.next + len(opening) if opening else self.next
+        if self.spaced and p is not None and p.lower_continues and not refs:
+            self._straight_quote_opens(text, sentence, m.start(2))
         if p is None or first is None:
             self.upper = first is not None and first.isupper()
             self.lower = first is not None and first.islower()
@@ -176,6 +185,18 @@ class Candidate:
                 first = text[self.word]
         self.lower = first.islower()
         self.upper = first.isupper() or (not p.case and first.isalpha() and not self.lower)
+
+    def _straight_quote_opens(self, text: str, sentence: int, close_at: int) -> None:
+        """A spaced straight quote after the marks opens the next sentence when the quotes
+        before it in the sentence are paired ('kříženec. " Jak to')."""
+        close = text[close_at : self.after]
+        glued = close.split(None, 1)[0] if not close[0].isspace() else ""
+        quote = close[len(glued) :].strip()
+        if quote not in ('"', "'") or text.count(quote, sentence, self.pos) % 2:
+            return
+        self.after = close_at + len(glued)
+        self.next = close_at + len(close) - len(quote)
+        self.close, self.spaced = glued, False
 
 
 # a dash and a space before a word: "– pytali", "— спросил он"
@@ -220,6 +241,10 @@ def _glued(p: SegmenterParams, text: str, c: Candidate) -> Verdict:
     typ = tok.lower()
     if typ in p.abbreviations or "." in typ or "@" in typ or "/" in typ:
         return "glued_abbreviation", None
+    if p.lower_continues:  # the whole token: "π.Χ." (BC), "z.B."
+        whole = text[c.tok_start : c.after + 8].split(None, 1)[0].rstrip(".").lower()
+        if whole in p.abbreviations or _DOTTED_ANY.fullmatch(whole):
+            return "glued_abbreviation", None
     word_end = _WORD.match(text, c.after).end()  # type: ignore[union-attr]
     if text[c.after : word_end].lower() in _TLDS:
         return "glued_domain", None
@@ -315,7 +340,8 @@ def _abbreviation_type(
             return phrase, True
     if "-" in typ and (not p.lower_continues or typ not in p.abbreviations):
         typ = typ.rsplit("-", 1)[1]  # "then-Lt.", but "c.-à-d." and "J.-C." whole
-    return typ, typ in p.abbreviations or ("." in typ and _DOTTED.fullmatch(typ) is not None)
+    dotted = _DOTTED if not p.lower_continues else _DOTTED_ANY
+    return typ, typ in p.abbreviations or ("." in typ and dotted.fullmatch(typ) is not None)
 
 
 def _full_stop(p: SegmenterParams, text: str, c: Candidate, state: State) -> Verdict:
@@ -349,8 +375,8 @@ def _ellipsis(p: SegmenterParams, text: str, c: Candidate) -> Verdict:
         if _starts_sentence(p, text, at):
             return "full_stop_then_ellipsis", (c.pos + 1, c.pos + 2)
         return "ellipsis_continues", None
-    if not _starts_sentence(p, text, at):
-        return "ellipsis_continues", None  # "so ... I think"
+    if not p.lower_continues and not _starts_sentence(p, text, at):
+        return "ellipsis_continues", None  # "so ... I think" (English); elsewhere a capital cuts
     return "ellipsis", (c.after, c.next)
 
 
@@ -368,9 +394,9 @@ _QUOTATIVES = {"tr": ("diye", "dedi", "dedim", "demiş", "der ")}
 def _continues(p: SegmenterParams, text: str, c: Candidate) -> bool:
     """After a full stop, does a lower-case word continue the sentence? After a short token
     (an abbreviation not in the lists: "ul.", "mln.", "pst.") or before a quotative ("diye")."""
-    tok = c.tok
-    if len(tok) <= 3 and tok.isalpha():
-        return True
+    tok = c.tok.rsplit("-", 1)[-1]
+    if (len(tok) <= 3 and tok.isalpha()) or "." in tok:
+        return True  # "4-cyl. og", "Ε.Α.Μ. διοργάνωσε"
     quotatives = _QUOTATIVES.get(p.language)
     return quotatives is not None and text.startswith(quotatives, c.word)
 
@@ -388,6 +414,10 @@ def decide(p: SegmenterParams, text: str, c: Candidate, state: State) -> Verdict
         return "not_a_start", None  # "Yahoo!, Inc.", "(etc.)", "great! :)"
     if c.lower and p.lower_continues and (c.punct != "." or _continues(p, text, c)):
         return "lowercase_word", None  # "mı? diye sordu", "12 tys. egzemplarzy" (not English)
+    if c.punct == ";" and p.semicolon:
+        if c.upper and _starts_sentence(p, text, c.word):
+            return "semicolon_then_sentence", (c.after, c.next)  # "pedidos; El Acta"
+        return "semicolon", None
     if not QUESTION_EXCLAMATION.isdisjoint(c.punct):  # ? ! and their mixes
         return _question_exclamation(text, c, state)
     if p.strong and not p.strong.isdisjoint(c.punct):
