@@ -347,7 +347,7 @@ ocak | şubat | mart | nisan | mayıs | haziran | temmuz | ağustos | eylül | e
         "before_number": _w("ص | ج | ع | ط | رقم"),
         "months": [],
         "ordinal_full_stop": False,
-        "terminals": ".!\u061f\u2026",
+        "terminals": ".!\u061f\u06d4\u2026",  # U+06D4: the full stop of Urdu-style typing
         "case": False,
     },
     "hi": {

@@ -13,7 +13,8 @@ had (``TERMINALS``, ``CLOSERS``, ``OPENERS``); the other languages add those of 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -95,12 +96,14 @@ class SegmenterParams:
     closers: str = CLOSERS  # closing quotes and brackets right after a terminal
     spaced_closers: str = CLOSERS  # ... also after a space ("Venez ! »")
     openers: str = OPENERS  # opening quotes and brackets before the first word
+    at_start: str = OPENERS + BULLETS + " \t\r\n\f\v"  # what may precede a sentence's first word
     case: bool = True  # the script has letter case (the orthographic rule works)
     spaces: bool = True  # sentences are separated by spaces (not zh, ja)
     lower_continues: bool = False  # a lower-case word after a terminal never starts a sentence
     ordinal_full_stop: bool = False  # "3." is an ordinal ("am 3. Oktober")
     months: frozenset[str] = frozenset()  # month names that follow an ordinal
     multi_token: frozenset[str] = frozenset()  # last tokens of abbreviations with spaces
+    multi_first: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # first tokens
     semicolon: bool = False  # ";" may end a sentence ("pedidos; El Acta")
     strong: frozenset[str] = frozenset()  # terminals no abbreviation ends in (STRONG_TERMINALS)
 
@@ -135,6 +138,7 @@ def load_params(language: str = "en") -> SegmenterParams:
         closers=ALL_CLOSERS if data["spaces"] else CJK_CLOSERS,
         spaced_closers=CLOSERS + _SPACED_CLOSERS.get(language, ""),
         openers=ALL_OPENERS + data["openers"],
+        at_start=ALL_OPENERS + data["openers"] + BULLETS + " \t\r\n\f\v",
         case=data["case"],
         spaces=data["spaces"],
         lower_continues=data["case"],
@@ -143,5 +147,14 @@ def load_params(language: str = "en") -> SegmenterParams:
         ordinal_full_stop=data["ordinal_full_stop"],
         months=frozenset(data["months"]),
         multi_token=frozenset(a.rsplit(" ", 1)[1] for a in abbreviations if " " in a),
+        multi_first=_first_tokens(a for a in abbreviations if " " in a),
         strong=strong,
     )
+
+
+def _first_tokens(entries: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """Abbreviations written with spaces by their first token ("ee" -> ("ee. uu",))."""
+    by_first: dict[str, list[str]] = {}
+    for entry in sorted(entries):
+        by_first.setdefault(entry.split(" ", 1)[0].rstrip("."), []).append(entry)
+    return {k: tuple(v) for k, v in by_first.items()}

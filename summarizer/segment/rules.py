@@ -44,16 +44,12 @@ from summarizer.segment.state import AT_START, State, back_over, end_before, fol
 __all__ = ["CANDIDATE", "Candidate", "candidate_pattern", "decide"]
 
 
-def _pattern(
-    terminals: str, closers: str, spaced: str, openers: str, glued: str, semicolon: bool = False
-) -> str:
+def _pattern(terminals: str, closers: str, spaced: str, openers: str, glued: str) -> str:
     t = f"[{re.escape(terminals)}]"
     cl, sp, op = re.escape(closers), re.escape(spaced), re.escape(openers)
-    # a semicolon before a space, not one of an HTML entity ("&#39;")
-    semi = r"(?<!&#\d\d)(?<!&#\d\d\d)(?<!&quot)(?<!&amp);(?=\s)|" if semicolon else ""
     return (
         # 1: a run of terminal marks, from its start; also a spaced ellipsis ". . ."
-        rf"({semi}{t}(?<!{t}{t}){t}*(?:(?<=\.) \.+)*)"
+        rf"({t}(?<!{t}{t}){t}*(?:(?<=\.) \.+)*)"
         # 2: closing quotes and brackets; tokenized ones ("end . ''") are followed by a space
         rf"([{cl}]*(?:[ \t\u00a0\u202f]+[{sp}]+(?=\s|\Z))*)"
         # 3: footnote marks ("in 1805. [19]")
@@ -77,9 +73,8 @@ def candidate_pattern(p: SegmenterParams) -> re.Pattern[str]:
     character whatever comes before it, looked at but not taken (it may be a terminal itself)."""
     if p.terminals == TERMINALS and p.openers == OPENERS:
         return CANDIDATE
-    pattern = _pattern(
-        p.terminals, p.closers, p.spaced_closers, p.openers, r"(?=[^\W\d_])", p.semicolon
-    )
+    terminals = p.terminals + ";" if p.semicolon else p.terminals
+    pattern = _pattern(terminals, p.closers, p.spaced_closers, p.openers, r"(?=[^\W\d_])")
     if not p.spaces:
         pattern = pattern.replace(r"(\s+)", r"(\s*)").replace(r"(\S?)", r"(?=(\S?))")
     return re.compile(pattern)
@@ -133,6 +128,8 @@ class Candidate:
     ) -> None:
         punct, close, refs, space, opening, first, glued = m.groups()
         pos = m.start()
+        if punct[0] == ";" and len(punct) > 1 and p is not None and p.semicolon:
+            pos, punct = pos + 1, punct[1:]  # "&#39;." is a full stop after an entity
         self.pos, self.punct, self.glued, self.opening, self.first = (
             pos,
             punct,
@@ -152,7 +149,7 @@ class Candidate:
             after += len(refs)
         self.after = after  # the sentence would end here
         self.next = after + len(space) if space else after  # and the next one start here
-        at_start = AT_START if p is None else p.openers + AT_START
+        at_start = AT_START if p is None else p.at_start
         # the token before the marks, without opening quotes, brackets or bullets
         self.detached = False
         if pos == sentence:
@@ -183,6 +180,10 @@ class Candidate:
             if word is not None:
                 self.word = word.end()
                 first = text[self.word]
+        elif (
+            p.language == "nl" and first in ("s", "t") and _DUTCH_CLITIC.match(text, self.word - 1)
+        ):
+            first = "S"  # "'s Morgens", "'t Is koud" start with a capital
         self.lower = first.islower()
         self.upper = first.isupper() or (not p.case and first.isalpha() and not self.lower)
 
@@ -200,7 +201,9 @@ class Candidate:
 
 
 # a dash and a space before a word: "– pytali", "— спросил он"
-_DASH_TAG = re.compile(r"[\u2013\u2014-][ \u00a0]+(?=[^\W\d_])")
+_DASH_TAG = re.compile(r"(?:[\u2013\u2014][ \u00a0]*|-[ \u00a0]+)(?=[^\W\d_])")
+_ENTITY = re.compile(r"&(?:#\d{1,5}|[a-z]{2,6})\Z")  # "&#39;", "&quot;" before the ";"
+_DUTCH_CLITIC = re.compile(r"['\u2019][st] [A-Z]")
 _ROMAN = re.compile(r"[IVXLC]{2,6}")
 _ORDINAL = re.compile(r"\d{1,3}|\d{1,2}\.\d{1,2}")  # "3.", "18.", and day.month "10.5."
 _GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
@@ -329,6 +332,12 @@ def _multi_token(p: SegmenterParams, text: str, c: Candidate, state: State) -> s
     return None
 
 
+def _starts_multi_token(p: SegmenterParams, text: str, c: Candidate) -> bool:
+    """Whether the token before the full stop starts an abbreviation written with spaces."""
+    ahead = " ".join(text[c.tok_start : c.tok_start + 40].split()).lower()
+    return any(ahead.startswith(entry + ".") for entry in p.multi_first[c.tok.lower()])
+
+
 def _abbreviation_type(
     p: SegmenterParams, text: str, c: Candidate, state: State
 ) -> tuple[str, bool]:
@@ -353,6 +362,8 @@ def _full_stop(p: SegmenterParams, text: str, c: Candidate, state: State) -> Ver
         typ, abbreviation = _abbreviation_type(p, text, c, state)
         if abbreviation:
             return _abbreviation(p, text, c, typ)
+        if typ in p.multi_first and _starts_multi_token(p, text, c):
+            return "abbreviation", None  # the first full stop of "EE. UU.", "т. е."
         if len(tok) == 1 and tok.isalpha() and (p.case or tok.isupper() or tok.islower()):
             return _initial(p, text, c)
         if upper and p.ordinal_full_stop and (_ORDINAL.fullmatch(tok) or _ROMAN.fullmatch(tok)):
@@ -415,7 +426,11 @@ def decide(p: SegmenterParams, text: str, c: Candidate, state: State) -> Verdict
     if c.lower and p.lower_continues and (c.punct != "." or _continues(p, text, c)):
         return "lowercase_word", None  # "mı? diye sordu", "12 tys. egzemplarzy" (not English)
     if c.punct == ";" and p.semicolon:
-        if c.upper and _starts_sentence(p, text, c.word):
+        if (
+            c.upper
+            and _starts_sentence(p, text, c.word)
+            and not _ENTITY.search(text, c.pos - 8 if c.pos > 8 else 0, c.pos)
+        ):
             return "semicolon_then_sentence", (c.after, c.next)  # "pedidos; El Acta"
         return "semicolon", None
     if not QUESTION_EXCLAMATION.isdisjoint(c.punct):  # ? ! and their mixes
