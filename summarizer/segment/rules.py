@@ -90,6 +90,7 @@ _WORD = re.compile(r"[\w'\u2019-]*")
 _DOTTED = re.compile(r"(?:[a-z]{1,2}\.)+[a-z]{1,2}")  # u.s, e.g, ph.d, a.m
 _DOTTED_ANY = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}")  # the same in any script
 _LIST_REACH = 1000
+_QUOTE_REACH = 500  # quotes are paired within this many characters (bounds the work)
 
 Verdict = tuple[str, "tuple[int, int] | None"]  # (rule, cut or None)
 
@@ -169,7 +170,14 @@ class Candidate:
         else:
             self.tok, self.tok_start = "", pos
         self.word = self.next + len(opening) if opening else self.next
-        if self.spaced and p is not None and p.lower_continues and not refs:
+        raw = m.group(2)
+        if (
+            raw
+            and p is not None
+            and p.lower_continues
+            and not refs
+            and (raw[0].isspace() or len(raw.split(None, 1)) > 1)
+        ):
             self._straight_quote_opens(text, sentence, m.start(2))
         if p is None or first is None:
             self.upper = first is not None and first.isupper()
@@ -193,7 +201,8 @@ class Candidate:
         close = text[close_at : self.after]
         glued = close.split(None, 1)[0] if not close[0].isspace() else ""
         quote = close[len(glued) :].strip()
-        if quote not in ('"', "'") or text.count(quote, sentence, self.pos) % 2:
+        lo = close_at - _QUOTE_REACH if close_at - _QUOTE_REACH > sentence else sentence
+        if quote not in ('"', "'") or text.count(quote, lo, close_at + len(glued)) % 2:
             return
         self.after = close_at + len(glued)
         self.next = close_at + len(close) - len(quote)
