@@ -25,6 +25,27 @@ each rule has a name, which ``Segmenter.explain`` reports:
 - ellipses: ``ellipsis_continues`` before a word that does not start a sentence; a full stop
   then a spaced ellipsis ("words. . . . The") cuts after the full stop
   (``full_stop_then_ellipsis``); otherwise ``ellipsis`` cuts.
+
+The other languages (``tools/segmentation_rules.md``) use their own marks and word lists
+(``SegmenterParams``) and these rules besides, English keeping exactly the ones above:
+
+- a lower-case word after a terminal continues the sentence (``lowercase_word``) after ``?``,
+  ``!``, an ellipsis, or a full stop after a short or dotted token ("12 tys. egzemplarzy",
+  "mı? diye sordu"); a dash opening a speech tag is looked past ("? – pytali").
+- a capital after an ellipsis starts a sentence (``ellipsis``); ``;`` followed by a capitalised
+  word normally written in lower case ends one (``semicolon_then_sentence``).
+- abbreviations written with spaces ("z. B.", "т. е.", "EE. UU.") are looked up whole, and
+  none of their inner full stops cuts; in ordinal languages "3." before a capital is an
+  ordinal unless a sentence starter follows (``ordinal``: "im 6. Stock", "am 3. Oktober").
+- a spaced straight quote after a terminal opens the next sentence when the quotes before it
+  pair up ('kříženec. " Jak to').
+- ``terminal``: marks no abbreviation ends in (the danda, Arabic and Greek question marks,
+  the CJK full stop) end a sentence; ";" is Greek's question mark only after a Greek word
+  (``not_a_question``). Scripts without case treat every letter as a capital.
+- text without spaces between sentences (zh, ja; ``decide_unspaced``): a CJK terminal, "!" or
+  "?" cuts right after its closing quotes and brackets, except before a quotative particle
+  (``quoted_continues``: 「行きます。」と), before another terminal (``not_a_start``: ？」。) and
+  in Latin tokens (``latin_glued``: "3.5", "page.php?id=5"); "３．５" is a decimal point.
 """
 
 from __future__ import annotations
