@@ -31,7 +31,8 @@ The other languages (``tools/segmentation_rules.md``) use their own marks and wo
 
 - a lower-case word after a terminal continues the sentence (``lowercase_word``) after ``?``,
   ``!``, an ellipsis, or a full stop after a short or dotted token ("12 tys. egzemplarzy",
-  "mı? diye sordu"); a dash opening a speech tag is looked past ("? – pytali").
+  "mı? diye sordu"); a dash opening a speech tag after "?", "!" or an ellipsis is looked
+  past ("? – pytali"), not after a full stop ("han. - og": a new sentence).
 - a capital after an ellipsis starts a sentence (``ellipsis``); ``;`` followed by a capitalised
   word normally written in lower case ends one (``semicolon_then_sentence``).
 - abbreviations written with spaces ("z. B.", "т. е.", "EE. UU.") are looked up whole, and
@@ -204,7 +205,7 @@ class Candidate:
             self.upper = first is not None and first.isupper()
             self.lower = first is not None and first.islower()
             return
-        if first and first in DASHES and p.lower_continues:
+        if first and first in DASHES and p.lower_continues and punct != ".":
             word = _DASH_TAG.match(text, self.word)
             if word is not None:
                 self.word = word.end()
