@@ -14,6 +14,10 @@ name (``ud_de_gsd_dev`` -> de, ``own_ar_dev`` -> ar); English otherwise.
 Systems, each in its own process on the same documents:
 - ours: ``summarizer.split_sentences(text, language=code)``; when that keyword is missing or
   rejects the code, ``split_sentences(text)`` (the table says which);
+- segment: the splitter alone, ``summarizer.segment.segment(text, code)``, without the
+  plain-text reader's blocks (headings, list items) and the per-call set-up of the API: what
+  the speed target is about, and how the two differ where the reader cuts (dialogue dashes
+  read as list markers);
 - pySBD (``pysbd.Segmenter(language=code, clean=False)``) for the languages it has;
 - spaCy's rule-based sentencizer: ``spacy.blank(code)`` + ``add_pipe("sentencizer")`` (``nb``
   for Norwegian; Japanese needs SudachiPy for the tokenizer);
@@ -52,9 +56,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path("/work/shared")
-SYSTEMS = ("ours", "pysbd", "spacy", "blingfire", "syntok", "punkt")
-PEERS = SYSTEMS[1:]
-FAST = frozenset(("ours", "punkt", "blingfire"))  # timed --repeats times, the others fewer
+SYSTEMS = ("ours", "segment", "pysbd", "spacy", "blingfire", "syntok", "punkt")
+PEERS = SYSTEMS[2:]
+OURS = frozenset(("ours", "segment"))
+FAST = frozenset(
+    ("ours", "segment", "punkt", "blingfire")
+)  # timed --repeats times, the others fewer
 # the 20 languages of issue 13
 LANGUAGES = frozenset(
     {"ar", "zh", "cs", "da", "nl", "en", "fi", "fr", "de", "el"}
@@ -103,6 +110,11 @@ def _load_system(name: str, lang: str):
     has no model for ``lang``, or raise ImportError / LookupError."""
     if name == "ours":
         return _load_ours(lang)[0]
+    if name == "segment":
+        sys.path.insert(0, str(ROOT))
+        from summarizer.segment import segment
+
+        return lambda t: ("ends", [e for _, e in segment(t, lang)])
     if name == "pysbd":
         import pysbd
         from pysbd.languages import LANGUAGE_CODES
@@ -343,7 +355,7 @@ def main(argv: list[str] | None = None) -> int:
             if gold is not None:
                 row.update(score(gold, d["boundaries"]))
             entry["systems"][system] = row
-        peers = {k: v for k, v in entry["systems"].items() if k != "ours" and "f1" in v}
+        peers = {k: v for k, v in entry["systems"].items() if k not in OURS and "f1" in v}
         if peers:
             entry["best_peer"] = max(peers, key=lambda k: (peers[k]["f1"], peers[k]["mb_per_s"]))
         results["datasets"][path] = entry
@@ -408,23 +420,32 @@ def print_table(results: dict, systems: list[str]) -> None:
 
 
 def print_summary(results: dict) -> None:
-    """One line per scored file: ours against the best peer (the targets)."""
+    """One line per scored file: ours (and the splitter alone) against the best peer."""
     print(
-        f"{'file':<28}{'lang':<6}{'ours F1':>8}{'best peer':>22}{'F1':>7}"
-        f"{'ours MB/s':>11}{'peer MB/s':>11}"
+        f"{'file':<28}{'lang':<6}{'ours F1':>8}{'segment':>8}{'best peer':>11}{'F1':>7}"
+        f"{'ours MB/s':>11}{'segment':>9}{'peer MB/s':>11}  target"
     )
+
+    def cell(row: dict, key: str, width: int, scale: float = 1.0) -> str:
+        return f"{scale * row[key]:{width}.1f}" if key in row else f"{'-':>{width}}"
+
     for path, entry in results["datasets"].items():
         if not entry["scored"]:
             continue
         name = Path(path).name.removesuffix(".jsonl")
         ours = entry["systems"].get("ours", {})
+        alone = entry["systems"].get("segment", {})
         best = entry.get("best_peer")
         peer = entry["systems"].get(best, {}) if best else {}
-        of1 = f"{100 * ours['f1']:8.1f}" if "f1" in ours else f"{'-':>8}"
-        pf1 = f"{100 * peer['f1']:7.1f}" if "f1" in peer else f"{'-':>7}"
-        osp = f"{ours['mb_per_s']:11.2f}" if "mb_per_s" in ours else f"{'-':>11}"
-        psp = f"{peer['mb_per_s']:11.2f}" if "mb_per_s" in peer else f"{'-':>11}"
-        print(f"{name:<28}{entry['language']:<6}{of1}{best or '-':>22}{pf1}{osp}{psp}")
+        met = "" if "f1" not in ours or "f1" not in peer else (
+            "met" if ours["f1"] >= peer["f1"] else "BEHIND"
+        )  # fmt: skip
+        print(
+            f"{name:<28}{entry['language']:<6}{cell(ours, 'f1', 8, 100)}"
+            f"{cell(alone, 'f1', 8, 100)}{best or '-':>11}{cell(peer, 'f1', 7, 100)}"
+            f"{cell(ours, 'mb_per_s', 11)}{cell(alone, 'mb_per_s', 9)}"
+            f"{cell(peer, 'mb_per_s', 11)}  {met}"
+        )
 
 
 if __name__ == "__main__":

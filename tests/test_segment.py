@@ -497,6 +497,20 @@ def test_no_quadratic_blow_up(unit):
     check_spans(text, spans)
 
 
+PATHOLOGICAL_ELSEWHERE = ["\u3002", "a\u3002", "\u201c\u3002\u201d", '. " b ', "; A ", "z. ", "3. "]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("language", ["de", "zh", "el", "ar"])
+@pytest.mark.parametrize("unit", PATHOLOGICAL_ELSEWHERE)
+def test_no_quadratic_blow_up_in_other_languages(unit, language):
+    text = unit * (200_000 // len(unit))
+    t0 = time.perf_counter()
+    spans = segment(text, language)
+    assert time.perf_counter() - t0 < 10
+    check_spans(text, spans)
+
+
 @pytest.mark.slow
 def test_long_run_of_marks_before_a_letter():
     text = "." * 200_000 + "a" + "?" * 200_000 + "b"
@@ -580,3 +594,118 @@ def test_explain_agrees_with_the_spans_on_every_kind_of_rule(article, wrapped):
     seen = {d.rule for d in decisions}
     assert {"blank_line", "bullet", "paren_list_item", "full_stop", "abbreviation"} <= seen
     assert {"initial", "question_exclamation", "list_item", "missing_space"} <= seen
+
+
+# ---------------------------------------------------------------------------- languages
+def split(text: str, language: str) -> list[str]:
+    return [text[s:e] for s, e in segment(text, language)]
+
+
+LANGUAGE_CASES = [
+    # abbreviations, including the ones written with spaces, and ordinals with a full stop
+    ("de", ["Er kaufte Äpfel, Birnen usw. und ging dann nach Hause.", "Er blieb."]),
+    ("de", ["Das gilt z. B. für Kinder.", "Dann ging er.", "Siehe Nr. 5 der Liste."]),
+    ("de", ["Er wohnt im 6. Stock.", "Am 3. Oktober 1990 kam die Einheit.", "Er wurde 3."]),
+    ("de", ["Danach ging er nach Hause.", "Das war 1990.", "Dann kam die Wende."]),
+    ("de", ["Sie kaufte Brot bzw. Butter beim Bäcker.", "Dipl.-Ing. Müller kam auch."]),
+    ("de", ["„Komm her!“, rief sie.", "»Komm!«, rief er.", "Er rief: „Komm her!“", "Dann."]),
+    ("fr", ["M. Dupont est arrivé.", "Il a crié : « Venez ! »", "Puis il est parti."]),
+    ("fr", ["Il est né en 52 av. J.-C. à Rome.", "C'est-à-dire, p. ex. Paris."]),
+    ("es", ["¿Vienes mañana?", "¡Qué bien!", "La Sra. García llegó.", "Dijo: ¿vienes? —no."]),
+    ("es", ["Vive en EE. UU. desde 2010.", "Compró pan, leche, etc.", "Después se fue."]),
+    ("es", ["Llegaron tarde;", "El director ya se había ido.", "Vino Juan; luego María."]),
+    ("it", ["Il sig. Rossi è arrivato.", "Poi è partito.", "Il dott. Bianchi, ecc."]),
+    ("pt", ["O Sr. Silva chegou.", "Depois saiu.", "Ele mora na Av. Paulista."]),
+    ("nl", ["Hij kwam o.a. uit Amsterdam.", "Daarna ging hij.", "'s Morgens ging hij weg."]),
+    ("ru", ["Он живёт на ул. Ленина.", "Тираж достиг 12 тыс. экземпляров."]),
+    ("ru", ["Это, т. е. книга, лежит на столе.", "Он ушёл в 1990 г. и не вернулся."]),
+    ("ru", ["Ты придёшь? — спросил он.", "Это было в 1990 г.", "Потом всё изменилось."]),
+    ("ru", ["Писатель А. С. Пушкин родился в Москве.", "Он писал «Онегина»."]),
+    ("pl", ["Kto to powiedział? – pytali dziennikarze.", "Mieszka przy ul. Matejki."]),
+    ("pl", ["W 2010 r. w Warszawie było zimno.", "Kaplica św. Wojciecha stoi na rynku."]),
+    ("cs", ["Narodil se 28. října 1918 v Praze.", "Zemřel v roce 1990.", "Stál např. u okna."]),
+    ("cs", ["Řekl: „Jdeme domů.“", "Pak odešel.", 'Zeptal se: "Proč?"', '" Nevím ," řekla.']),
+    ("da", ["Det koster 40 kr. for hver time.", "Han kom den 3. oktober.", "Vi ses."]),
+    ("no", ["« Nei! » skriver Espen.", "Hva må du trene på? spør pappa.", "Vi ses 17. mai."]),
+    ("sv", ["Han köpte t.ex. äpplen.", "Sedan gick han hem.", "”Kom hit!” ropade hon."]),
+    ("fi", ["Ilmoittaudu 10.5. mennessä.", "Tervetuloa!", "Esim. kahvia on tarjolla."]),
+    ("tr", ["Bir bardak su var mı? diye sordu.", "Evet.", "1. Dünya Savaşı 1914'te başladı."]),
+    ("tr", ["Dr. Yılmaz geldi.", "İstanbul'a gitti...", "Orada kaldı."]),
+    # terminal marks of other scripts
+    ("el", ["Τι ώρα είναι;", "Είναι αργά.", "Η πόλη απέχει 35 χλμ. από την Καβάλα."]),
+    ("el", ["Ο κώδικας for (i = 0; i < n; i++) τρέχει.", "Τέλος του 4ου π.Χ. αιώνα."]),
+    ("ar", ["هل أنت بخير؟", "نعم، أنا بخير.", "ألقى د. أحمد حسن محاضرة.", "ولد سنة 1890 م."]),
+    ("ar", ["قال: «لم أر مثل هذا المطر».", "ثم خرج!", "درس في القاهرة۔", "وعاد."]),
+    ("hi", ["वह घर गया।", "फिर वह सो गया।", "डॉ. अनीता शर्मा ने भाषण दिया।", "यह 1947 ई. में हुआ।"]),
+    ("hi", ["वह घर गया.", "फिर वह सो गया!", "क्या तुम आओगे?", "हाँ॥", 'उसने कहा, "चलो।"', "बस।"]),
+    # no spaces between sentences
+    ("zh", ["我们走吧。", "他点了点头。", "他说：“明天见。”", "我点头。", "我想……算了。"]),
+    ("zh", ["他問：「你來嗎？」。", "我沒回答。", "价格上涨了３．５％。", "真的吗？！", "是的。"]),
+    ("zh", ["他用iPhone 15 Pro拍照。", "网址是example.com/a?b=1。", "好!", "走吧。"]),
+    ("ja", ["雨が降った。", "傘を持っていなかった。", "「行きます。」と彼は言った。"]),
+    ("ja", ["彼は「行こう！」", "そして歩き出した。", "「本当？」って聞いた。", "やったー!"]),
+    ("ja", ["（詳細は後述。）", "次に進む。", "価格は３．５％上昇した。", "『終わり』。"]),
+]
+
+
+@pytest.mark.parametrize(("language", "sentences"), LANGUAGE_CASES)
+def test_sentences_of_each_language(language, sentences):
+    joiner = "" if language in ("zh", "ja") else " "
+    text = joiner.join(sentences)
+    assert split(text, language) == sentences
+    check_spans(text, segment(text, language))
+
+
+def test_english_keeps_its_own_rules():
+    # a lower-case word after a question mark starts a sentence in English (informal text),
+    # and neither ";" nor an unknown short word before a full stop is decided as elsewhere
+    assert texts("is it open? i hope so.") == ["is it open?", "i hope so."]
+    assert texts("He came late; The rest left. It was xyz. then more.") == [
+        "He came late; The rest left.",
+        "It was xyz.",
+        "then more.",
+    ]
+
+
+OTHER_SCRIPTS = [
+    "。",
+    "」",
+    "「",
+    "؟",
+    "।",
+    ";",
+    "»",
+    "„",
+    "z. B.",
+    "3.",
+    "\u00a0!",
+    "—",
+    "字",
+    "Ж",
+]
+
+
+@pytest.mark.parametrize("language", ["de", "fr", "ru", "el", "ar", "hi", "zh", "ja", "tr"])
+@given(st.lists(st.sampled_from([*TOKENS, *OTHER_SCRIPTS]), max_size=40).map("".join))
+def test_spans_cover_the_text_in_every_language(language, text):
+    spans = segment(text, language)
+    check_spans(text, spans)
+    assert segment(text, language) == spans
+
+
+@pytest.mark.parametrize("language", ["es", "nl", "el", "ar", "zh", "ja"])
+@given(st.text(max_size=200))
+def test_spans_on_arbitrary_unicode_in_every_language(language, text):
+    check_spans(text, segment(text, language))
+
+
+def test_explain_names_the_rules_of_other_languages():
+    decisions = explain_cuts("他说：“明天见。”我点头。「行きます。」と言った。", "ja")
+    assert [(d.rule, d.cut) for d in decisions] == [
+        ("terminal", True),
+        ("terminal", True),
+        ("quoted_continues", False),  # 」と: a quotative particle follows
+        ("end_of_text", False),
+    ]
+    rules = [d.rule for d in explain_cuts("Er kam am 3. Oktober. Vi ses 40 kr. for.", "de")]
+    assert rules[:2] == ["ordinal", "full_stop"]

@@ -62,6 +62,8 @@ hr | frk | dr | prof | cand | mag | stud | bl.a | bl. a | f.eks | f. eks | dvs |
 d. v. s | jf | jfr | ca | ang | vedr | iflg | ifm | pga | mht | sml | s.k | s. k | vs | st
 """),
         "general": _w("""
+dr.phil | dr.med | dr.jur | dr.theol | dr.techn | cand.mag | cand.polit | cand.jur |
+cand.scient | cand.theol | mag.art | lic.scient |
 osv | etc | mv | m.v | m.m | m. m | o.l | o. l | m.fl | m. fl | nr | s | stk | kr | mio | mia |
 mill | tlf | adr | evt | inkl | ekskl | jan | feb | mar | apr | jun | jul | aug | sep | sept |
 okt | nov | dec | tirs | ons | tors | fre | lør | søn | f.kr | f. kr | e.kr | e. kr | kl | årh |
@@ -347,7 +349,7 @@ ocak | şubat | mart | nisan | mayıs | haziran | temmuz | ağustos | eylül | e
         "before_number": _w("ص | ج | ع | ط | رقم"),
         "months": [],
         "ordinal_full_stop": False,
-        "terminals": ".!\u061f\u2026",
+        "terminals": ".!\u061f\u06d4\u2026",  # U+06D4: the full stop of Urdu-style typing
         "case": False,
     },
     "hi": {

@@ -22,7 +22,7 @@ from functools import cache
 
 from summarizer.segment.layout import apply_events, find_events
 from summarizer.segment.params import SegmenterParams, load_params
-from summarizer.segment.rules import CANDIDATE, Candidate, decide
+from summarizer.segment.rules import Candidate, candidate_pattern, decide, decide_unspaced
 from summarizer.segment.state import Decision, State, end_before
 
 __all__ = ["Decision", "Segmenter", "explain_cuts", "get_segmenter", "segment"]
@@ -35,6 +35,8 @@ class Segmenter:
 
     def __init__(self, params: SegmenterParams) -> None:
         self.params = params
+        self._candidates = candidate_pattern(params)
+        self._decide = decide if params.spaces else decide_unspaced
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """The sentence spans ``(start, end)`` of ``text``."""
@@ -55,14 +57,14 @@ class Segmenter:
         state = State(text, first.start(), decisions)
         events = find_events(text, first.start())
         n_events, e = len(events), 0
-        params, cuts = self.params, state.cuts
-        for m in CANDIDATE.finditer(text):
+        params, cuts, decide_one = self.params, state.cuts, self._decide
+        for m in self._candidates.finditer(text):
             if m.lastindex < 4:  # type: ignore[operator]  # the \Z branch: marks end the text
                 continue
             if e < n_events and events[e][0] < m.start():
                 e = apply_events(state, events, e, m.start())
-            candidate = Candidate(text, m, state.sentence)
-            rule, cut = decide(params, text, candidate, state)
+            candidate = Candidate(text, m, state.sentence, params)
+            rule, cut = decide_one(params, text, candidate, state)
             if cut is not None:
                 cuts.append(cut)
                 state.sentence = cut[1]
