@@ -1,4 +1,4 @@
-"""``positional`` (the default): LexRank centrality times a lead prior, headings skipped.
+"""``positional`` (the default before adaptive): LexRank centrality times a lead prior, headings skipped.
 
 The prior (``rank.lead_prior``) says how much likelier than the base rate k/n a sentence is to
 belong in a k-of-n summary given its position: ``1 + lead_weight * exp(-p / lead_decay)`` for
@@ -30,7 +30,7 @@ def _fraction(name: str, v: object) -> float:
 @register
 class Positional(Method):
     name = "positional"
-    summary = "LexRank centrality times a capped lead prior, headings skipped (the default)"
+    summary = "LexRank centrality times a capped lead prior, headings skipped (the earlier default)"
     default_diversity = 0.3
     options = (
         DAMPING,
