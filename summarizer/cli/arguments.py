@@ -96,7 +96,8 @@ def build_parser() -> argparse.ArgumentParser:
         type=_syntax("float"),
         metavar="D",
         help="redundancy control in [0, 1]: how strongly to avoid sentences that repeat "
-        "those already chosen (default: the method's own, 0.3 in adaptive's lead summaries, positional and lead_odds, else 0)",
+        "those already chosen (default: the method's own; 0.3 in adaptive's lead summaries, "
+        "positional and lead_odds, else 0)",
     )
     parser.add_argument(
         "--order",

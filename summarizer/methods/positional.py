@@ -1,4 +1,4 @@
-"""``positional`` (the default before adaptive): LexRank centrality times a lead prior, headings skipped.
+"""``positional`` (the earlier default): LexRank centrality times a lead prior, headings skipped.
 
 The prior (``rank.lead_prior``) says how much likelier than the base rate k/n a sentence is to
 belong in a k-of-n summary given its position: ``1 + lead_weight * exp(-p / lead_decay)`` for
