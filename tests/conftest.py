@@ -56,3 +56,13 @@ def article() -> str:
 @pytest.fixture
 def wrapped() -> str:
     return WRAPPED
+
+
+def default_signals() -> None:
+    """``preexec_fn`` for a child that a test signals: SIGINT and SIGHUP back to their default
+    actions, as a process started from a terminal has them. A test run started in the
+    background (``cmd &``) or under ``nohup`` ignores them, and children inherit that."""
+    import signal
+
+    for signum in (signal.SIGINT, signal.SIGHUP):
+        signal.signal(signum, signal.SIG_DFL)

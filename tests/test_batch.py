@@ -15,7 +15,7 @@ from itertools import count, islice
 from pathlib import Path
 
 import pytest
-from conftest import ARTICLE, WRAPPED
+from conftest import ARTICLE, WRAPPED, default_signals
 
 import summarizer.batch
 from summarizer import (
@@ -329,7 +329,13 @@ def _kill_parent_and_check(command: list[str], signum: int) -> None:
     """Run ``command``, wait until its two workers run, kill it with ``signum``; then its
     stdout must reach end of file and every process it started must end."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
+    proc = subprocess.Popen(
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env=env,
+        preexec_fn=default_signals,
+    )
     started: list[int] = []
     try:
         assert proc.stdout.readline()

@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import default_signals
 
 from summarizer import cli
 from summarizer.cli import inputs as _inputs  # noqa: F401 - cli.inputs for monkeypatching
@@ -464,6 +465,7 @@ def test_ctrl_c_while_reading_stdin_exits_130_without_traceback():
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=env,
+        preexec_fn=default_signals,
     )
     proc.stdin.write(b"The first part of the text arrives. The rest never comes")
     proc.stdin.flush()
