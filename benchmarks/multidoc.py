@@ -36,9 +36,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import re
-import statistics
 import sys
-import time
 from pathlib import Path
 
 if __package__ in (None, ""):
@@ -176,13 +174,7 @@ def timing(rows: list[dict], words: int) -> dict[str, float]:
     docs, query = [b for _, b in chosen], "; ".join(h for h, _ in chosen[:5])
     out = {}
     for label, q in (("no query", None), ("query", query)):
-        summarize(docs, words=words, query=q)
-        times = []
-        for _ in range(5):
-            t0 = time.perf_counter()
-            summarize(docs, words=words, query=q)
-            times.append(time.perf_counter() - t0)
-        out[label] = statistics.median(times)
+        out[label] = common.median_seconds(lambda q=q: summarize(docs, words=words, query=q))
     words_in = sum(len(d.split()) for d in docs)
     print(f"\n25 articles ({category}, {words_in} words), words={words}: ", end="")
     print(", ".join(f"{k} {1000 * v:.0f} ms" for k, v in out.items()), "(median of 5)")

@@ -222,13 +222,9 @@ def long_timing(rows: list[dict], turns: int = 600) -> dict[str, float]:
     text, _ = transcript({**row, "turns": row["turns"][:turns]})
     out = {}
     for label, query in (("no query", None), ("query", row["query"])):
-        summarize(text, query=query, sentences=BUDGET)
-        times = []
-        for _ in range(5):
-            t0 = time.perf_counter()
-            summarize(text, query=query, sentences=BUDGET)
-            times.append(time.perf_counter() - t0)
-        out[label] = statistics.median(times)
+        out[label] = common.median_seconds(
+            lambda query=query: summarize(text, query=query, sentences=BUDGET)
+        )
     print(
         f"\n{turns}-turn transcript ({row['meeting']}, {len(text.split())} words), sentences=10: "
         + ", ".join(f"{k} {1000 * v:.0f} ms" for k, v in out.items())
